@@ -1,0 +1,32 @@
+#pragma once
+// The simulated kernel: runs a Scenario tick by tick and records a Trace.
+
+#include <cstdint>
+#include <vector>
+
+#include "scenario.h"
+#include "trace.h"
+
+namespace ipclab {
+
+struct RunOptions {
+    /// Overrides kernel.seed when set.
+    bool overrideSeed = false;
+    std::uint64_t seed = 1;
+    /// Manual policy: at the n-th real choice (two or more ready processes for a free CPU)
+    /// the kernel dispatches process choices[n]. When the list runs out (or names a process
+    /// that is not ready) the run stops with Outcome::AwaitingChoice; the last Dispatch
+    /// candidates are then in SimulationResult::readyChoices.
+    std::vector<int> choices;
+};
+
+struct SimulationResult {
+    Trace trace;
+    std::vector<int> readyChoices; ///< for AwaitingChoice: the processes the user may pick
+};
+
+/// Run `scenario` to its end (completion, deadlock, time limit, or awaiting a choice).
+/// Deterministic: the same scenario and options give the same trace, byte for byte.
+SimulationResult simulate(const Scenario& scenario, const RunOptions& options = {});
+
+} // namespace ipclab

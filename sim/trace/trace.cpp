@@ -1,0 +1,51 @@
+#include "trace.h"
+
+#include <array>
+
+namespace ipclab {
+
+std::string_view objectKindName(ObjectKind kind) {
+    static constexpr std::array<std::string_view, 4> names = {"mailbox", "link", "segment",
+                                                              "semaphore"};
+    const auto i = static_cast<std::size_t>(kind);
+    return i < names.size() ? names[i] : std::string_view("?");
+}
+
+StringId Trace::intern(std::string_view s) {
+    if (m_index.size() != strings.size()) {
+        // strings was filled directly (e.g. by a reader); rebuild the index once.
+        m_index.clear();
+        for (std::size_t i = 0; i < strings.size(); ++i) {
+            m_index.emplace(strings[i], static_cast<StringId>(i));
+        }
+    }
+    auto it = m_index.find(std::string(s));
+    if (it != m_index.end()) {
+        return it->second;
+    }
+    const auto id = static_cast<StringId>(strings.size());
+    strings.emplace_back(s);
+    m_index.emplace(strings.back(), id);
+    return id;
+}
+
+const std::string& Trace::str(StringId id) const {
+    static const std::string empty;
+    return id < strings.size() ? strings[id] : empty;
+}
+
+int Trace::findObject(ObjectKind kind, std::string_view name) const {
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        if (objects[i].kind == kind && objects[i].name == name) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+int Trace::addObject(ObjectInfo info) {
+    objects.push_back(std::move(info));
+    return static_cast<int>(objects.size() - 1);
+}
+
+} // namespace ipclab

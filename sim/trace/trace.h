@@ -1,0 +1,87 @@
+#pragma once
+// A run's complete record: events in order plus the tables they index into.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "event.h"
+#include "scenario.h"
+
+namespace ipclab {
+
+enum class ObjectKind : std::uint8_t { Mailbox, Link, Segment, Semaphore };
+std::string_view objectKindName(ObjectKind kind); // "mailbox", "link", "segment", "semaphore"
+
+/// An IPC object that existed at some point of the run. Links are named "a<->b" and
+/// know their two ends; the others carry the scenario's name.
+struct ObjectInfo {
+    ObjectKind kind = ObjectKind::Mailbox;
+    std::string name;
+    int endA = -1;             ///< Link: the process that opened it
+    int endB = -1;             ///< Link: the other end
+    std::int64_t capacity = 0; ///< Mailbox: 0, N or kUnbounded; Link: kUnbounded
+    std::int64_t size = 0;     ///< Segment: bytes
+    int mode = 0;              ///< Segment: permission bits
+    std::string key;           ///< Segment: key as written in the scenario
+};
+
+/// One edge of a deadlock's wait-for cycle: `proc` waits in `op` on `object`, which only
+/// `holder` could make ready (holder == -1 when nobody can).
+struct WaitEdge {
+    int proc = -1;
+    OpKind op = OpKind::Receive;
+    int object = -1;
+    int holder = -1;
+};
+
+/// Wall-clock duration of one operation in real mode (for median / p99 latencies).
+struct OpTiming {
+    int proc = -1;
+    OpKind op = OpKind::Compute;
+    std::uint64_t startNs = 0;
+    std::uint64_t durationNs = 0;
+};
+
+/// Appended events, interned strings and the object table of one run. Invariant: every
+/// StringId and object index in `events` is valid for `strings` / `objects`; events are
+/// in non-decreasing time order.
+class Trace {
+public:
+    std::string scenarioTitle;
+    std::string engine = "sim";   ///< "sim" or "real"
+    std::string timeUnit = "tick"; ///< "tick" (sim) or "ns" (real)
+    std::uint64_t seed = 1;
+    std::vector<std::string> processNames; ///< index = process id
+    std::vector<ObjectInfo> objects;
+    std::vector<std::string> strings;
+    std::vector<Event> events;
+    Outcome outcome = Outcome::Completed;
+    std::vector<WaitEdge> deadlockCycle; ///< empty unless outcome == Deadlock
+    /// Human-readable remarks, e.g. how real mode approximated a setting
+    /// ("capacity 50 ran as 10: fs.mqueue.msg_max").
+    std::vector<std::string> notes;
+    /// How syscalls were counted: "simulated", "perf_event" (the kernel's own counter)
+    /// or "self" (the runner's count of the calls it made).
+    std::string countingMethod = "simulated";
+    /// Real mode: counts the kernel itself saw, by syscall name. When non-empty the
+    /// report's by_syscall is taken from here instead of from the Syscall events.
+    std::map<std::string, std::int64_t> measuredSyscalls;
+    std::vector<OpTiming> timings; ///< real mode only
+
+    /// The id of `s`, adding it once.
+    StringId intern(std::string_view s);
+    const std::string& str(StringId id) const;
+    /// The index of the object named `name` of `kind`, or -1.
+    int findObject(ObjectKind kind, std::string_view name) const;
+    int addObject(ObjectInfo info);
+    void push(const Event& e) { events.push_back(e); }
+
+private:
+    std::unordered_map<std::string, StringId> m_index;
+};
+
+} // namespace ipclab
