@@ -89,6 +89,9 @@ struct Operation {
     bool blocking = true; ///< send/receive
 
     std::int64_t capacity = 0; ///< mailbox_create: 0 rendezvous, N bounded, kUnbounded
+    /// mailbox_create `owner: process`: the mailbox ends with its creator (textbook
+    /// variant); the default `owner: kernel` keeps it until mailbox_delete (POSIX).
+    bool ownedByProcess = false;
     std::string key;           ///< shm_create: the segment's key, as the file wrote it
     std::int64_t size = 0;     ///< shm_create: bytes
     int mode = 0600;           ///< shm_create: permission bits (octal in the file)

@@ -1,0 +1,29 @@
+#pragma once
+// Values of local variables, messages and shared-memory cells, and the expansion of
+// `{i}` / `{var}` templates. Shared by both engines so they compute the same data.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace ipclab {
+
+/// An integer or a piece of text.
+using Value = std::variant<std::int64_t, std::string>;
+
+/// Decimal form of an integer, the text itself otherwise.
+std::string valueText(const Value& value);
+/// The integer a value holds, or that its text spells exactly ("42", "-7").
+bool valueAsInteger(const Value& value, std::int64_t& out);
+
+/// Returns the variable's value, or nullptr when it has none yet.
+using VariableLookup = std::function<const Value*(std::string_view name)>;
+
+/// Expands `{i}` to `round` and `{name}` to the variable's value. A template that is
+/// exactly one placeholder yields that value with its type; an unset variable expands to
+/// its placeholder unchanged, so the mistake stays visible.
+Value expandTemplate(std::string_view tmpl, std::int64_t round, const VariableLookup& lookup);
+
+} // namespace ipclab
