@@ -1,15 +1,15 @@
 #pragma once
 // A run's complete record: events in order plus the tables they index into.
 
+#include "event.h"
+#include "scenario.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include "event.h"
-#include "scenario.h"
 
 namespace ipclab {
 
@@ -52,9 +52,10 @@ struct OpTiming {
 class Trace {
 public:
     std::string scenarioTitle;
-    std::string engine = "sim";   ///< "sim" or "real"
+    std::string engine = "sim";    ///< "sim" or "real"
     std::string timeUnit = "tick"; ///< "tick" (sim) or "ns" (real)
     std::uint64_t seed = 1;
+    int cpus = 0; ///< CPUs of the run; 0 = unknown (views then size by the events)
     std::vector<std::string> processNames; ///< index = process id
     std::vector<ObjectInfo> objects;
     std::vector<std::string> strings;
