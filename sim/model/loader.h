@@ -2,12 +2,12 @@
 // Loading and validating scenario files. Every problem becomes a Diagnostic that names
 // file:line:column and what was expected; nothing here throws to the caller.
 
+#include "scenario.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "scenario.h"
 
 namespace ipclab {
 

@@ -1,0 +1,40 @@
+#include "diagnosticsink.h"
+
+#include <algorithm>
+
+namespace ipclab {
+
+std::string Diagnostic::format() const {
+    if (line <= 0) {
+        return file + ": " + message;
+    }
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+}
+
+void DiagnosticSink::add(SourcePos pos, std::string message) {
+    // The same finding reached twice (e.g. through an alias) is reported once.
+    for (const auto& d : m_items) {
+        if (d.line == pos.line && d.column == pos.column && d.message == message) {
+            return;
+        }
+    }
+    m_items.push_back(Diagnostic{m_file, pos.line, pos.column, std::move(message)});
+}
+
+std::vector<Diagnostic> DiagnosticSink::report() const {
+    std::vector<Diagnostic> sorted = m_items;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    if (sorted.size() > kMaxDiagnostics) {
+        const auto more = sorted.size() - kMaxDiagnostics;
+        const Diagnostic last = sorted[kMaxDiagnostics];
+        sorted.resize(kMaxDiagnostics);
+        sorted.push_back(
+            Diagnostic{m_file, last.line, last.column,
+                       "too many problems; " + std::to_string(more) + " more not shown"});
+    }
+    return sorted;
+}
+
+} // namespace ipclab

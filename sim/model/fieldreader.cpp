@@ -1,0 +1,276 @@
+#include "fieldreader.h"
+
+#include "opspec.h"
+#include "suggest.h"
+#include "yamlnode.h"
+
+namespace ipclab {
+
+namespace {
+
+bool isNameStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+std::string rangeText(std::int64_t min, std::int64_t max) {
+    return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
+} // namespace
+
+bool isValidName(const std::string& name) {
+    if (name.empty() || name.size() > kMaxNameLength || !isNameStart(name[0])) {
+        return false;
+    }
+    for (char c : name) {
+        if (!isNameStart(c) && !isDigit(c) && c != '-' && c != '.') {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool isValidVariable(const std::string& name) {
+    if (name.empty() || name.size() > kMaxNameLength || !isNameStart(name[0])) {
+        return false;
+    }
+    for (char c : name) {
+        if (!isNameStart(c) && !isDigit(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+TemplateParts templatePlaceholders(const std::string& text) {
+    TemplateParts parts;
+    std::size_t pos = 0;
+    while ((pos = text.find('{', pos)) != std::string::npos) {
+        const auto close = text.find('}', pos);
+        if (close == std::string::npos) {
+            parts.error = "unclosed '{' in template; write placeholders as {i} or {name}";
+            return parts;
+        }
+        auto name = text.substr(pos + 1, close - pos - 1);
+        if (!isValidVariable(name)) {
+            parts.error = "placeholder {" + name + "} is not a variable name; expected {i} or " +
+                          "{name} with letters, digits and '_'";
+            return parts;
+        }
+        parts.names.push_back(std::move(name));
+        pos = close + 1;
+    }
+    return parts;
+}
+
+void FieldReader::error(const YAML::Node& at, const std::string& message) {
+    m_sink.add(posOf(at), message);
+}
+
+void FieldReader::error(SourcePos at, const std::string& message) {
+    m_sink.add(at, message);
+}
+
+void FieldReader::expected(const YAML::Node& node, const std::string& label,
+                           const std::string& what) {
+    std::string message = label + ": expected " + what + ", got " + describeNode(node);
+    // `value: {x}` without quotes is a YAML map, a classic slip with templates.
+    if (node.IsMap() && node.size() == 1 && node.begin()->second.IsNull()) {
+        message += " (put quotes around templates: \"{" + node.begin()->first.Scalar() + "}\")";
+    }
+    error(node, message);
+}
+
+bool FieldReader::readInteger(const YAML::Node& node, const std::string& label, std::int64_t min,
+                              std::int64_t max, std::int64_t& out) {
+    const auto what = rangeText(min, max);
+    if (!isIntegerScalar(node)) {
+        expected(node, label, what);
+        return false;
+    }
+    std::int64_t value = 0;
+    if (parseInteger(node.Scalar(), value) != IntParse::Ok || value < min || value > max) {
+        expected(node, label, what);
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+bool FieldReader::readBool(const YAML::Node& node, const std::string& label, bool& out) {
+    if (isPlainScalar(node)) {
+        const auto& s = node.Scalar();
+        if (s == "true" || s == "True" || s == "TRUE") {
+            out = true;
+            return true;
+        }
+        if (s == "false" || s == "False" || s == "FALSE") {
+            out = false;
+            return true;
+        }
+    }
+    expected(node, label, "true or false");
+    return false;
+}
+
+bool FieldReader::readText(const YAML::Node& node, const std::string& label, std::string& out) {
+    if (!node.IsScalar()) {
+        expected(node, label, "a string");
+        return false;
+    }
+    out = node.Scalar();
+    return true;
+}
+
+bool FieldReader::readName(const YAML::Node& node, const std::string& label, std::string& out) {
+    if (!node.IsScalar() || !isValidName(node.Scalar())) {
+        expected(node, label,
+                 "a name (a letter or '_', then letters, digits, '_', '-' or '.', at most 64)");
+        return false;
+    }
+    out = node.Scalar();
+    return true;
+}
+
+bool FieldReader::readVariable(const YAML::Node& node, const std::string& label, std::string& out) {
+    if (node.IsScalar() && node.Scalar() == "i") {
+        error(node, label + ": 'i' is the repeat round and cannot be a variable; choose "
+                            "another name");
+        return false;
+    }
+    if (!node.IsScalar() || !isValidVariable(node.Scalar())) {
+        expected(node, label,
+                 "a variable name (a letter or '_', then letters, digits or '_', at most 64)");
+        return false;
+    }
+    out = node.Scalar();
+    return true;
+}
+
+bool FieldReader::readTemplate(const YAML::Node& node, const std::string& label, std::string& text,
+                               bool& isNumber, std::int64_t& number) {
+    if (!node.IsScalar()) {
+        expected(node, label, "a string or an integer");
+        return false;
+    }
+    std::int64_t value = 0;
+    if (isIntegerScalar(node)) {
+        if (parseInteger(node.Scalar(), value) != IntParse::Ok) {
+            expected(node, label, "a string or a 64-bit integer");
+            return false;
+        }
+        isNumber = true;
+        number = value;
+        text = std::to_string(value);
+        return true;
+    }
+    if (node.Scalar().size() > static_cast<std::size_t>(kMaxMessageLength)) {
+        error(node, label + ": text is " + std::to_string(node.Scalar().size()) +
+                        " bytes long; expected at most " + std::to_string(kMaxMessageLength));
+        return false;
+    }
+    const auto parts = templatePlaceholders(node.Scalar());
+    if (!parts.error.empty()) {
+        error(node, label + ": " + parts.error);
+        return false;
+    }
+    isNumber = false;
+    number = 0;
+    text = node.Scalar();
+    return true;
+}
+
+bool FieldReader::readCapacity(const YAML::Node& node, const std::string& label,
+                               std::int64_t& out) {
+    const auto what =
+        "0 (rendezvous), a bound from 1 to " + std::to_string(kMaxCapacity) + " or 'unbounded'";
+    if (node.IsScalar() && node.Scalar() == "unbounded") {
+        out = kUnbounded;
+        return true;
+    }
+    std::int64_t value = 0;
+    if (!isIntegerScalar(node) || parseInteger(node.Scalar(), value) != IntParse::Ok || value < 0 ||
+        value > kMaxCapacity) {
+        expected(node, label, what);
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+bool FieldReader::readMode(const YAML::Node& node, const std::string& label, int& out) {
+    // Quoted "0600" is the documented form. An unquoted 0600 is an integer to YAML (and
+    // 384 to a YAML 1.1 reader); its digits as written are what the instructor meant, so
+    // the loader reads them as octal either way.
+    const auto what = std::string("octal permission bits such as \"0600\" (digits 0-7, at most "
+                                  "0777)");
+    if (!node.IsScalar()) {
+        expected(node, label, what);
+        return false;
+    }
+    std::string digits = node.Scalar();
+    if (digits.rfind("0o", 0) == 0) {
+        digits = digits.substr(2);
+    }
+    if (digits.empty() || digits.size() > 4) {
+        expected(node, label, what);
+        return false;
+    }
+    int value = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '7') {
+            expected(node, label, what);
+            return false;
+        }
+        value = value * 8 + (c - '0');
+    }
+    if (value > 0777) {
+        expected(node, label, what);
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+bool FieldReader::readKey(const YAML::Node& node, const std::string& label, std::string& out) {
+    std::int64_t value = 0;
+    if (!node.IsScalar() || parseInteger(node.Scalar(), value) != IntParse::Ok || value < 1 ||
+        value > kMaxKey) {
+        expected(node, label, "a System V key, an integer from 1 to " + std::to_string(kMaxKey));
+        return false;
+    }
+    out = std::to_string(value);
+    return true;
+}
+
+bool FieldReader::readOwner(const YAML::Node& node, const std::string& label,
+                            bool& ownedByProcess) {
+    if (node.IsScalar() && (node.Scalar() == "kernel" || node.Scalar() == "process")) {
+        ownedByProcess = node.Scalar() == "process";
+        return true;
+    }
+    expected(node, label, "'kernel' or 'process'");
+    return false;
+}
+
+bool FieldReader::readScheduler(const YAML::Node& node, const std::string& label,
+                                SchedulerPolicy& out) {
+    const std::vector<std::string_view> names = {"fcfs", "round-robin", "priority", "random",
+                                                 "manual"};
+    if (node.IsScalar()) {
+        if (auto policy = policyFromName(node.Scalar())) {
+            out = *policy;
+            return true;
+        }
+        error(node, label + ": unknown scheduler " + quoteForMessage(node.Scalar()) +
+                        suggestionSuffix(node.Scalar(), names));
+        return false;
+    }
+    expected(node, label, quotedList(names));
+    return false;
+}
+
+} // namespace ipclab

@@ -1,0 +1,59 @@
+#pragma once
+// Typed reading of one YAML value with a diagnostic on failure. Each reader names the
+// field ("compute.ticks"), what was expected and what the file holds.
+
+#include "diagnosticsink.h"
+#include "scenario.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace ipclab {
+
+/// Reads typed scalars into the model; every failure adds exactly one diagnostic.
+class FieldReader {
+public:
+    explicit FieldReader(DiagnosticSink& sink) : m_sink(sink) {}
+
+    bool readInteger(const YAML::Node& node, const std::string& label, std::int64_t min,
+                     std::int64_t max, std::int64_t& out);
+    bool readBool(const YAML::Node& node, const std::string& label, bool& out);
+    /// Any scalar, taken as written.
+    bool readText(const YAML::Node& node, const std::string& label, std::string& out);
+    /// A process or object name: a letter or '_' first, then letters, digits, '_', '-', '.'.
+    bool readName(const YAML::Node& node, const std::string& label, std::string& out);
+    /// A local variable: a letter or '_' first, then letters, digits and '_'; not `i`.
+    bool readVariable(const YAML::Node& node, const std::string& label, std::string& out);
+    /// A string or integer; integers set textIsNumber and number.
+    bool readTemplate(const YAML::Node& node, const std::string& label, std::string& text,
+                      bool& isNumber, std::int64_t& number);
+    bool readCapacity(const YAML::Node& node, const std::string& label, std::int64_t& out);
+    bool readMode(const YAML::Node& node, const std::string& label, int& out);
+    bool readKey(const YAML::Node& node, const std::string& label, std::string& out);
+    bool readOwner(const YAML::Node& node, const std::string& label, bool& ownedByProcess);
+    bool readScheduler(const YAML::Node& node, const std::string& label, SchedulerPolicy& out);
+
+    void error(const YAML::Node& at, const std::string& message);
+    void error(SourcePos at, const std::string& message);
+    DiagnosticSink& sink() { return m_sink; }
+
+private:
+    void expected(const YAML::Node& node, const std::string& label, const std::string& what);
+    DiagnosticSink& m_sink;
+};
+
+/// A valid process/object name (see FieldReader::readName).
+bool isValidName(const std::string& name);
+bool isValidVariable(const std::string& name);
+
+/// The `{name}` placeholders of a template, in order, or an error text for a malformed
+/// one (an unclosed '{', an empty or invalid name).
+struct TemplateParts {
+    std::vector<std::string> names;
+    std::string error;
+};
+TemplateParts templatePlaceholders(const std::string& text);
+
+} // namespace ipclab

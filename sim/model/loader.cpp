@@ -1,0 +1,259 @@
+#include "loader.h"
+
+#include "diagnosticsink.h"
+#include "fieldreader.h"
+#include "opparser.h"
+#include "opspec.h"
+#include "prescan.h"
+#include "suggest.h"
+#include "validator.h"
+#include "yamlnode.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <yaml-cpp/depthguard.h>
+
+namespace ipclab {
+
+namespace {
+
+std::string posText(SourcePos pos) {
+    return std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+/// Walks the keys of a map: reports duplicates and unknown keys, calls `onKey` for the
+/// known ones. Returns the set of keys that were present.
+template <typename OnKey>
+std::map<std::string, YAML::Node> readKeys(const YAML::Node& map, const std::string& where,
+                                           const std::vector<FieldSpec>& keys, FieldReader& reader,
+                                           OnKey onKey) {
+    std::map<std::string, YAML::Node> present;
+    const auto names = keyNames(keys);
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const auto key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (auto found = present.find(key); found != present.end()) {
+            reader.error(it->first, "duplicate key " + quoteForMessage(key) + " (first at " +
+                                        posText(posOf(found->second)) + ")");
+            continue;
+        }
+        present.emplace(key, it->first);
+        const FieldSpec* spec = nullptr;
+        for (const auto& k : keys) {
+            if (k.name == key) {
+                spec = &k;
+            }
+        }
+        if (spec == nullptr) {
+            reader.error(it->first, "unknown " + where + "key " + quoteForMessage(key) +
+                                        suggestionSuffix(key, names));
+            continue;
+        }
+        onKey(*spec, it->second);
+    }
+    return present;
+}
+
+void requireKeys(const std::map<std::string, YAML::Node>& present,
+                 const std::vector<FieldSpec>& keys, SourcePos at, const std::string& where,
+                 FieldReader& reader) {
+    for (const auto& k : keys) {
+        if (k.required && present.find(std::string(k.name)) == present.end()) {
+            reader.error(at, "missing required " + where + "key '" + std::string(k.name) + "'");
+        }
+    }
+}
+
+void readKernel(const YAML::Node& node, KernelSettings& kernel, FieldReader& reader) {
+    kernel.pos = posOf(node);
+    if (!node.IsMap()) {
+        reader.error(node, "kernel: expected a map of settings (" +
+                               quotedList(keyNames(kernelKeys())) + "), got " + describeNode(node));
+        return;
+    }
+    readKeys(node, "kernel ", kernelKeys(), reader, [&](const FieldSpec& k, const YAML::Node& v) {
+        const std::string label = "kernel." + std::string(k.name);
+        if (k.type == FieldType::Scheduler) {
+            reader.readScheduler(v, label, kernel.scheduler);
+            return;
+        }
+        std::int64_t value = 0;
+        if (!reader.readInteger(v, label, k.min, k.max, value)) {
+            return;
+        }
+        if (k.name == "cpus") {
+            kernel.cpus = static_cast<int>(value);
+        } else if (k.name == "quantum") {
+            kernel.quantum = static_cast<int>(value);
+        } else if (k.name == "seed") {
+            kernel.seed = static_cast<std::uint64_t>(value);
+        } else if (k.name == "syscall_cost") {
+            kernel.syscallCost = static_cast<int>(value);
+        } else if (k.name == "switch_cost") {
+            kernel.switchCost = static_cast<int>(value);
+        } else if (k.name == "time_limit") {
+            kernel.timeLimit = value;
+        }
+    });
+}
+
+void readProcess(const YAML::Node& node, int index, Scenario& scenario, FieldReader& reader,
+                 OperationParser& parser, std::map<std::string, SourcePos>& names) {
+    ProcessSpec& proc = scenario.processes[static_cast<std::size_t>(index)];
+    proc.pos = posOf(node);
+    if (!node.IsMap()) {
+        reader.error(node, "process: expected a map with 'name' and 'program', got " +
+                               describeNode(node));
+        return;
+    }
+    YAML::Node program;
+    auto present = readKeys(node, "process ", processKeys(), reader,
+                            [&](const FieldSpec& k, const YAML::Node& v) {
+                                const std::string label = "process." + std::string(k.name);
+                                std::int64_t value = 0;
+                                if (k.name == "name") {
+                                    reader.readName(v, label, proc.name);
+                                } else if (k.name == "program") {
+                                    program.reset(v);
+                                } else if (reader.readInteger(v, label, k.min, k.max, value)) {
+                                    if (k.name == "uid") {
+                                        proc.uid = static_cast<int>(value);
+                                    } else if (k.name == "priority") {
+                                        proc.priority = static_cast<int>(value);
+                                    } else {
+                                        proc.start = value;
+                                    }
+                                }
+                            });
+    requireKeys(present, processKeys(), proc.pos, "process ", reader);
+    if (!proc.name.empty()) {
+        const SourcePos at = posOf(node["name"]);
+        if (proc.name == "any") {
+            reader.error(at, "process.name: 'any' is reserved for 'receive: {from: any}'; "
+                             "choose another name");
+        } else if (auto [where, fresh] = names.emplace(proc.name, at); !fresh) {
+            reader.error(at, "process.name: duplicate process name '" + proc.name + "' (first at " +
+                                 posText(where->second) + ")");
+        }
+    }
+    if (present.count("program") != 0) {
+        if (program.IsNull()) {
+            reader.error(present["program"], "process.program: expected a list of operations "
+                                             "('- compute: 1' ...), got nothing");
+        } else {
+            proc.program = parser.parseProgram(program, index);
+        }
+    }
+}
+
+void readScenario(const YAML::Node& root, Scenario& scenario, FieldReader& reader) {
+    std::vector<NameUse> uses;
+    OperationParser parser(reader, uses);
+    YAML::Node processes;
+    auto present = readKeys(root, "top-level ", topLevelKeys(), reader,
+                            [&](const FieldSpec& k, const YAML::Node& v) {
+                                if (k.name == "scenario") {
+                                    reader.readText(v, "scenario", scenario.title);
+                                } else if (k.name == "description") {
+                                    reader.readText(v, "description", scenario.description);
+                                } else if (k.name == "kernel") {
+                                    readKernel(v, scenario.kernel, reader);
+                                } else {
+                                    processes.reset(v);
+                                }
+                            });
+    requireKeys(present, topLevelKeys(), posOf(root), "top-level ", reader);
+    if (present.count("processes") == 0) {
+        return;
+    }
+    if (!processes.IsSequence() || processes.size() == 0) {
+        reader.error(
+            processes.IsNull() ? present["processes"] : processes,
+            "processes: expected a list of 1 to " + std::to_string(kMaxProcesses) +
+                " processes, got " +
+                (processes.IsSequence() ? std::string("an empty list") : describeNode(processes)));
+        return;
+    }
+    if (processes.size() > static_cast<std::size_t>(kMaxProcesses)) {
+        reader.error(processes[kMaxProcesses], "processes: " + std::to_string(processes.size()) +
+                                                   " processes; a scenario may have at most " +
+                                                   std::to_string(kMaxProcesses));
+        return;
+    }
+    scenario.processes.resize(processes.size());
+    std::map<std::string, SourcePos> names;
+    // Names first, so that programs can refer to processes declared later.
+    for (std::size_t i = 0; i < processes.size(); ++i) {
+        readProcess(processes[i], static_cast<int>(i), scenario, reader, parser, names);
+    }
+    validateNames(scenario, uses, reader.sink());
+}
+
+} // namespace
+
+LoadResult loadScenarioText(std::string_view text, const std::string& fileName) {
+    LoadResult result;
+    DiagnosticSink sink(fileName);
+    if (!prescanText(text, sink)) {
+        result.diagnostics = sink.report();
+        return result;
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+        sink.add(toSourcePos(e.mark), "nesting too deep for the YAML parser; a scenario needs "
+                                      "only a few levels");
+    } catch (const YAML::ParserException& e) {
+        sink.add(toSourcePos(e.mark), "YAML syntax error: " + e.msg);
+    } catch (const std::exception& e) {
+        sink.add({}, std::string("cannot read YAML: ") + e.what());
+    }
+    if (sink.empty()) {
+        Scenario scenario;
+        scenario.file = fileName;
+        FieldReader reader(sink);
+        try {
+            if (root.IsNull()) {
+                sink.add({1, 1}, "file is empty; expected a map with 'scenario' and 'processes'");
+            } else if (!root.IsMap()) {
+                reader.error(root, "expected a map with 'scenario' and 'processes' at the top "
+                                   "level, got " +
+                                       describeNode(root));
+            } else {
+                readScenario(root, scenario, reader);
+            }
+        } catch (const std::exception& e) {
+            // yaml-cpp may throw on malformed nodes; a bad file must never escape as one.
+            sink.add({}, std::string("cannot read the scenario: ") + e.what());
+        }
+        if (sink.empty()) {
+            result.scenario = std::move(scenario);
+            return result;
+        }
+    }
+    result.diagnostics = sink.report();
+    return result;
+}
+
+LoadResult loadScenarioFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadResult result;
+        result.diagnostics.push_back(
+            Diagnostic{path, 0, 0, "cannot open the file (it does not exist or is not readable)"});
+        return result;
+    }
+    // Read at most one byte past the limit: a huge file is refused without loading it.
+    std::string text(kMaxFileBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) {
+        LoadResult result;
+        result.diagnostics.push_back(Diagnostic{path, 0, 0, "cannot read the file"});
+        return result;
+    }
+    return loadScenarioText(text, path);
+}
+
+} // namespace ipclab

@@ -1,0 +1,324 @@
+#include "opparser.h"
+
+#include "suggest.h"
+#include "yamlnode.h"
+
+#include <map>
+
+namespace ipclab {
+
+namespace {
+
+NameKind objectKindOf(OpKind kind) {
+    switch (kind) {
+    case OpKind::MailboxCreate:
+    case OpKind::MailboxDelete:
+        return NameKind::Mailbox;
+    case OpKind::SemCreate:
+    case OpKind::SemWait:
+    case OpKind::SemPost:
+        return NameKind::Semaphore;
+    default:
+        return NameKind::Segment;
+    }
+}
+
+bool declaresObject(OpKind kind) {
+    return kind == OpKind::MailboxCreate || kind == OpKind::ShmCreate || kind == OpKind::SemCreate;
+}
+
+std::string posText(SourcePos pos) {
+    return std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
+} // namespace
+
+void OperationParser::note(NameKind kind, const std::string& name, const YAML::Node& at,
+                           const std::string& label, bool declares) {
+    m_uses.push_back(NameUse{kind, name, posOf(at), m_process, label, declares});
+}
+
+void OperationParser::noteTemplate(const std::string& text, const YAML::Node& at,
+                                   const std::string& label, int depth) {
+    for (const auto& name : templatePlaceholders(text).names) {
+        if (name != "i") {
+            note(NameKind::Variable, name, at, label, false);
+        } else if (depth == 0) {
+            m_reader.error(at, label + ": {i} is used outside any repeat; it stands for the "
+                                       "round of the innermost enclosing repeat");
+        }
+    }
+}
+
+std::vector<Operation> OperationParser::parseProgram(const YAML::Node& list, int process) {
+    m_process = process;
+    return parseList(list, 0, "program");
+}
+
+std::vector<Operation> OperationParser::parseList(const YAML::Node& list, int depth,
+                                                  const std::string& label) {
+    std::vector<Operation> ops;
+    if (!list.IsSequence()) {
+        m_reader.error(list, label +
+                                 ": expected a list of operations ('- compute: 1' ...), "
+                                 "got " +
+                                 describeNode(list));
+        return ops;
+    }
+    for (const auto& item : list) {
+        if (m_overBudget) {
+            break;
+        }
+        if (++m_operations > kMaxOperations) {
+            m_overBudget = true;
+            m_reader.error(item, "too many operations: the scenario may hold at most " +
+                                     std::to_string(kMaxOperations) +
+                                     " program items (each use of an alias counts)");
+            break;
+        }
+        Operation op;
+        if (parseItem(item, depth, op)) {
+            ops.push_back(std::move(op));
+        }
+    }
+    return ops;
+}
+
+bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op) {
+    if (!item.IsMap()) {
+        m_reader.error(item, "expected an operation such as 'compute: 3' or 'send: {...}', "
+                             "got " +
+                                 describeNode(item));
+        return false;
+    }
+    std::map<std::string, SourcePos> seen;
+    const OperationSpec* spec = nullptr;
+    YAML::Node opKey;
+    YAML::Node opValue;
+    YAML::Node doKey;
+    bool hasDo = false;
+    bool ok = true;
+    for (auto it = item.begin(); it != item.end(); ++it) {
+        const auto key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (auto [where, fresh] = seen.emplace(key, posOf(it->first)); !fresh) {
+            m_reader.error(it->first, "duplicate key " + quoteForMessage(key) + " (first at " +
+                                          posText(where->second) + ")");
+            ok = false;
+            continue;
+        }
+        if (key == "do") {
+            doKey.reset(it->first);
+            hasDo = true;
+            continue;
+        }
+        const auto kind = opFromName(key);
+        if (!kind) {
+            auto candidates = operationNames();
+            m_reader.error(it->first, "unknown operation " + quoteForMessage(key) +
+                                          suggestionSuffix(key, candidates));
+            ok = false;
+            continue;
+        }
+        if (spec != nullptr) {
+            m_reader.error(it->first, "two operations in one item ('" + std::string(spec->name) +
+                                          "' and '" + key +
+                                          "'); start each operation with its own '- '");
+            ok = false;
+            continue;
+        }
+        spec = &operationSpec(*kind);
+        opKey.reset(it->first);
+        opValue.reset(it->second);
+    }
+    if (spec == nullptr) {
+        if (ok && hasDo) {
+            m_reader.error(doKey, "'do' without 'repeat'; expected 'repeat: N' in the same item");
+        } else if (ok) {
+            m_reader.error(item, "expected an operation such as 'compute: 3', got an empty map");
+        }
+        return false;
+    }
+    op.kind = spec->kind;
+    op.pos = posOf(opKey);
+    if (spec->kind == OpKind::Repeat) {
+        parseRepeat(item, opKey, opValue, depth, op);
+        return ok;
+    }
+    if (hasDo) {
+        m_reader.error(doKey, "'do' belongs to 'repeat', not to '" + std::string(spec->name) + "'");
+    }
+    if (spec->kind == OpKind::MailboxCreate) {
+        op.capacity = kUnbounded;
+    }
+    if (spec->kind == OpKind::Add) {
+        op.text = "1";
+        op.textIsNumber = true;
+        op.number = 1;
+    }
+    if (opValue.IsMap() && spec->mapForm) {
+        readMapForm(*spec, opValue, op, depth);
+    } else if (opValue.IsScalar() && !spec->shortField.empty()) {
+        readField(*spec, *spec->field(spec->shortField), opValue, op, depth);
+    } else {
+        std::string what;
+        if (!spec->shortField.empty()) {
+            what = "a " + std::string(spec->shortField) + " or ";
+        }
+        what += "a map of fields (" + quotedList(spec->fieldNames()) + ")";
+        m_reader.error(opValue.IsNull() ? opKey : opValue, std::string(spec->name) + ": expected " +
+                                                               what + ", got " +
+                                                               describeNode(opValue));
+    }
+    return ok;
+}
+
+void OperationParser::parseRepeat(const YAML::Node& item, const YAML::Node& keyNode,
+                                  const YAML::Node& count, int depth, Operation& op) {
+    (void)item;
+    const YAML::Node& at = count.IsNull() ? keyNode : count;
+    if (count.IsNull()) {
+        m_reader.error(at, "repeat: expected an integer from 1 to " + std::to_string(kMaxRepeat) +
+                               " (the number of rounds), got nothing");
+    } else {
+        m_reader.readInteger(count, "repeat", 1, kMaxRepeat, op.count);
+    }
+    const YAML::Node body = item["do"];
+    if (!body.IsDefined()) {
+        m_reader.error(keyNode, "repeat: missing 'do:' with the list of operations to repeat");
+        return;
+    }
+    if (depth + 1 > kMaxNesting) {
+        m_reader.error(keyNode,
+                       "repeat nested more than " + std::to_string(kMaxNesting) + " levels deep");
+        return;
+    }
+    op.body = parseList(body, depth + 1, "do");
+}
+
+void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& value, Operation& op,
+                                  int depth) {
+    const std::string name(spec.name);
+    std::map<std::string, SourcePos> seen;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const auto key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (auto [where, fresh] = seen.emplace(key, posOf(it->first)); !fresh) {
+            m_reader.error(it->first, name + ": duplicate field " + quoteForMessage(key) +
+                                          " (first at " + posText(where->second) + ")");
+            continue;
+        }
+        const FieldSpec* field = spec.field(key);
+        if (field == nullptr) {
+            m_reader.error(it->first, name + ": unknown field " + quoteForMessage(key) +
+                                          suggestionSuffix(key, spec.fieldNames()));
+            continue;
+        }
+        readField(spec, *field, it->second, op, depth);
+    }
+    const SourcePos at = posOf(value);
+    for (const auto& field : spec.fields) {
+        if (field.required && seen.find(std::string(field.name)) == seen.end()) {
+            m_reader.error(at, name + ": missing required field '" + std::string(field.name) + "'");
+        }
+    }
+    if (!spec.exactlyOneOf.empty()) {
+        std::vector<std::string_view> present;
+        for (auto f : spec.exactlyOneOf) {
+            if (seen.count(std::string(f)) != 0) {
+                present.push_back(f);
+            }
+        }
+        if (present.empty()) {
+            m_reader.error(at, name + ": missing " + quotedList(spec.exactlyOneOf) +
+                                   "; say whom it talks to");
+        } else if (present.size() > 1) {
+            m_reader.error(seen[std::string(present[1])],
+                           name + ": give either " + quotedList(spec.exactlyOneOf) + ", not both");
+        }
+    }
+}
+
+bool OperationParser::readField(const OperationSpec& spec, const FieldSpec& field,
+                                const YAML::Node& value, Operation& op, int depth) {
+    const std::string label = std::string(spec.name) + "." + std::string(field.name);
+    const std::string_view f = field.name;
+    FieldReader& r = m_reader;
+    switch (field.type) {
+    case FieldType::Integer: {
+        std::int64_t v = 0;
+        if (!r.readInteger(value, label, field.min, field.max, v)) {
+            return false;
+        }
+        if (f == "ticks") {
+            op.ticks = v;
+        } else if (f == "size") {
+            op.size = v;
+        } else if (f == "offset") {
+            op.offset = v;
+        } else if (f == "value") {
+            op.value = v;
+        }
+        return true;
+    }
+    case FieldType::Boolean:
+        return r.readBool(value, label, op.blocking);
+    case FieldType::Template:
+        if (!r.readTemplate(value, label, op.text, op.textIsNumber, op.number)) {
+            return false;
+        }
+        if (!op.textIsNumber) {
+            noteTemplate(op.text, value, label, depth);
+        }
+        return true;
+    case FieldType::Variable: {
+        std::string var;
+        if (!r.readVariable(value, label, var)) {
+            return false;
+        }
+        (f == "into" ? op.into : op.object) = var;
+        note(NameKind::Variable, var, value, label, true);
+        return true;
+    }
+    case FieldType::Peer:
+        if (value.IsScalar() && value.Scalar() == "any") {
+            op.peerKind = PeerKind::Any;
+            op.object.clear();
+            return true;
+        }
+        [[fallthrough]];
+    case FieldType::Name: {
+        std::string name;
+        if (!r.readName(value, label, name)) {
+            return false;
+        }
+        op.object = name;
+        if (f == "to" || f == "from" || f == "peer") {
+            if (f != "peer") {
+                op.peerKind = PeerKind::Process;
+            }
+            note(NameKind::Process, name, value, label, false);
+        } else if (f == "mailbox") {
+            op.peerKind = PeerKind::Mailbox;
+            note(NameKind::Mailbox, name, value, label, false);
+        } else if (f == "segment") {
+            note(NameKind::Segment, name, value, label, false);
+        } else {
+            note(objectKindOf(spec.kind), name, value, label, declaresObject(spec.kind));
+        }
+        return true;
+    }
+    case FieldType::Capacity:
+        return r.readCapacity(value, label, op.capacity);
+    case FieldType::Mode:
+        return r.readMode(value, label, op.mode);
+    case FieldType::Key:
+        return r.readKey(value, label, op.key);
+    case FieldType::Owner:
+        return r.readOwner(value, label, op.ownedByProcess);
+    case FieldType::Text:
+    case FieldType::Scheduler:
+        break;
+    }
+    return r.readText(value, label, op.text);
+}
+
+} // namespace ipclab

@@ -1,0 +1,45 @@
+#pragma once
+// Reads a process's `program:` list into Operations, checking each item's shape and
+// field types; names are only recorded here, the validator cross-checks them.
+
+#include "fieldreader.h"
+#include "nameuse.h"
+#include "opspec.h"
+#include "scenario.h"
+
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace ipclab {
+
+/// Parses programs of one file; owns the operation budget shared by all processes.
+class OperationParser {
+public:
+    OperationParser(FieldReader& reader, std::vector<NameUse>& uses)
+        : m_reader(reader), m_uses(uses) {}
+
+    /// `process` is the index of the process whose program this is.
+    std::vector<Operation> parseProgram(const YAML::Node& list, int process);
+
+private:
+    std::vector<Operation> parseList(const YAML::Node& list, int depth, const std::string& label);
+    bool parseItem(const YAML::Node& item, int depth, Operation& op);
+    void readShortForm(const OperationSpec& spec, const YAML::Node& value, Operation& op);
+    void readMapForm(const OperationSpec& spec, const YAML::Node& value, Operation& op, int depth);
+    bool readField(const OperationSpec& spec, const FieldSpec& field, const YAML::Node& value,
+                   Operation& op, int depth);
+    void parseRepeat(const YAML::Node& item, const YAML::Node& keyNode, const YAML::Node& count,
+                     int depth, Operation& op);
+    void note(NameKind kind, const std::string& name, const YAML::Node& at,
+              const std::string& label, bool declares);
+    void noteTemplate(const std::string& text, const YAML::Node& at, const std::string& label,
+                      int depth);
+
+    FieldReader& m_reader;
+    std::vector<NameUse>& m_uses;
+    int m_process = 0;
+    int m_operations = 0;
+    bool m_overBudget = false;
+};
+
+} // namespace ipclab
