@@ -23,7 +23,8 @@ std::string posText(SourcePos pos) {
 }
 
 /// Walks the keys of a map: reports duplicates and unknown keys, calls `onKey` for the
-/// known ones. Returns the set of keys that were present.
+/// known ones. Returns the keys that were present, by name; a misspelt key counts as the
+/// key it was taken for (without a node), so that no "missing key" follows its report.
 template <typename OnKey>
 std::map<std::string, YAML::Node> readKeys(const YAML::Node& map, const std::string& where,
                                            const std::vector<FieldSpec>& keys, FieldReader& reader,
@@ -47,6 +48,9 @@ std::map<std::string, YAML::Node> readKeys(const YAML::Node& map, const std::str
         if (spec == nullptr) {
             reader.error(it->first, "unknown " + where + "key " + quoteForMessage(key) +
                                         suggestionSuffix(key, names));
+            if (auto match = closestMatch(key, names); !match.empty()) {
+                present.emplace(match, YAML::Node());
+            }
             continue;
         }
         onKey(*spec, it->second);
@@ -107,6 +111,7 @@ void readProcess(const YAML::Node& node, int index, Scenario& scenario, FieldRea
         return;
     }
     YAML::Node program;
+    bool hasProgram = false;
     auto present = readKeys(node, "process ", processKeys(), reader,
                             [&](const FieldSpec& k, const YAML::Node& v) {
                                 const std::string label = "process." + std::string(k.name);
@@ -115,6 +120,7 @@ void readProcess(const YAML::Node& node, int index, Scenario& scenario, FieldRea
                                     reader.readName(v, label, proc.name);
                                 } else if (k.name == "program") {
                                     program.reset(v);
+                                    hasProgram = true;
                                 } else if (reader.readInteger(v, label, k.min, k.max, value)) {
                                     if (k.name == "uid") {
                                         proc.uid = static_cast<int>(value);
@@ -136,10 +142,10 @@ void readProcess(const YAML::Node& node, int index, Scenario& scenario, FieldRea
                                  posText(where->second) + ")");
         }
     }
-    if (present.count("program") != 0) {
+    if (hasProgram) {
         if (program.IsNull()) {
-            reader.error(present["program"], "process.program: expected a list of operations "
-                                             "('- compute: 1' ...), got nothing");
+            reader.error(present.at("program"), "process.program: expected a list of operations "
+                                                "('- compute: 1' ...), got nothing");
         } else {
             proc.program = parser.parseProgram(program, index);
         }
@@ -150,6 +156,7 @@ void readScenario(const YAML::Node& root, Scenario& scenario, FieldReader& reade
     std::vector<NameUse> uses;
     OperationParser parser(reader, uses);
     YAML::Node processes;
+    bool hasProcesses = false;
     auto present = readKeys(root, "top-level ", topLevelKeys(), reader,
                             [&](const FieldSpec& k, const YAML::Node& v) {
                                 if (k.name == "scenario") {
@@ -160,15 +167,16 @@ void readScenario(const YAML::Node& root, Scenario& scenario, FieldReader& reade
                                     readKernel(v, scenario.kernel, reader);
                                 } else {
                                     processes.reset(v);
+                                    hasProcesses = true;
                                 }
                             });
     requireKeys(present, topLevelKeys(), posOf(root), "top-level ", reader);
-    if (present.count("processes") == 0) {
+    if (!hasProcesses) {
         return;
     }
     if (!processes.IsSequence() || processes.size() == 0) {
         reader.error(
-            processes.IsNull() ? present["processes"] : processes,
+            processes.IsNull() ? present.at("processes") : processes,
             "processes: expected a list of 1 to " + std::to_string(kMaxProcesses) +
                 " processes, got " +
                 (processes.IsSequence() ? std::string("an empty list") : describeNode(processes)));

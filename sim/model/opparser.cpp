@@ -52,7 +52,7 @@ void OperationParser::noteTemplate(const std::string& text, const YAML::Node& at
 
 std::vector<Operation> OperationParser::parseProgram(const YAML::Node& list, int process) {
     m_process = process;
-    return parseList(list, 0, "program");
+    return parseList(list, 0, "process.program");
 }
 
 std::vector<Operation> OperationParser::parseList(const YAML::Node& list, int depth,
@@ -162,7 +162,7 @@ bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op
     } else {
         std::string what;
         if (!spec->shortField.empty()) {
-            what = "a " + std::string(spec->shortField) + " or ";
+            what = "a value (its '" + std::string(spec->shortField) + "') or ";
         }
         what += "a map of fields (" + quotedList(spec->fieldNames()) + ")";
         m_reader.error(opValue.IsNull() ? opKey : opValue, std::string(spec->name) + ": expected " +
@@ -210,6 +210,10 @@ void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& v
         if (field == nullptr) {
             m_reader.error(it->first, name + ": unknown field " + quoteForMessage(key) +
                                           suggestionSuffix(key, spec.fieldNames()));
+            // The misspelt field stands for the one it resembles: no "missing" report.
+            if (auto match = closestMatch(key, spec.fieldNames()); !match.empty()) {
+                seen.emplace(match, posOf(it->first));
+            }
             continue;
         }
         readField(spec, *field, it->second, op, depth);
@@ -288,6 +292,11 @@ bool OperationParser::readField(const OperationSpec& spec, const FieldSpec& fiel
     case FieldType::Name: {
         std::string name;
         if (!r.readName(value, label, name)) {
+            return false;
+        }
+        if (f == "to" && name == "any") {
+            r.error(value, label + ": 'any' is only for receive.from; a send names one process "
+                                   "or a mailbox");
             return false;
         }
         op.object = name;

@@ -6,16 +6,18 @@ namespace ipclab {
 
 namespace {
 constexpr std::array<std::string_view, kOpKindCount> kOpNames = {
-    "compute",   "send",       "receive",    "connect",    "disconnect",
-    "mailbox_create", "mailbox_delete", "shm_create", "shm_attach", "shm_detach",
-    "shm_remove", "read",      "write",      "sem_create", "sem_wait",
-    "sem_post",  "set",        "add",        "repeat",     "say",
+    "compute",        "send",       "receive",    "connect",    "disconnect", "mailbox_create",
+    "mailbox_delete", "shm_create", "shm_attach", "shm_detach", "shm_remove", "read",
+    "write",          "sem_create", "sem_wait",   "sem_post",   "set",        "add",
+    "repeat",         "say",
 };
 constexpr std::array<std::string_view, 5> kPolicyNames = {"fcfs", "round-robin", "priority",
                                                           "random", "manual"};
 } // namespace
 
-std::string_view opName(OpKind kind) { return kOpNames.at(static_cast<std::size_t>(kind)); }
+std::string_view opName(OpKind kind) {
+    return kOpNames.at(static_cast<std::size_t>(kind));
+}
 
 std::optional<OpKind> opFromName(std::string_view name) {
     for (std::size_t i = 0; i < kOpNames.size(); ++i) {

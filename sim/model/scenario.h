@@ -92,12 +92,12 @@ struct Operation {
     /// mailbox_create `owner: process`: the mailbox ends with its creator (textbook
     /// variant); the default `owner: kernel` keeps it until mailbox_delete (POSIX).
     bool ownedByProcess = false;
-    std::string key;           ///< shm_create: the segment's key, as the file wrote it
-    std::int64_t size = 0;     ///< shm_create: bytes
-    int mode = 0600;           ///< shm_create: permission bits (octal in the file)
-    std::int64_t offset = 0;   ///< read/write: byte offset into the segment
-    std::int64_t value = 0;    ///< sem_create: initial value
-    std::int64_t count = 0;    ///< repeat: rounds
+    std::string key;             ///< shm_create: the segment's key, as the file wrote it
+    std::int64_t size = 0;       ///< shm_create: bytes
+    int mode = 0600;             ///< shm_create: permission bits (octal in the file)
+    std::int64_t offset = 0;     ///< read/write: byte offset into the segment
+    std::int64_t value = 0;      ///< sem_create: initial value
+    std::int64_t count = 0;      ///< repeat: rounds
     std::vector<Operation> body; ///< repeat: the `do:` list
 };
 
@@ -115,10 +115,10 @@ std::optional<SchedulerPolicy> policyFromName(std::string_view name);
 struct KernelSettings {
     int cpus = 1; ///< 1..16
     SchedulerPolicy scheduler = SchedulerPolicy::RoundRobin;
-    int quantum = 2;             ///< ticks, round-robin and priority
-    std::uint64_t seed = 1;      ///< random policy (and anything else random)
-    int syscallCost = 1;         ///< ticks a system call takes on the CPU
-    int switchCost = 0;          ///< ticks a context switch takes
+    int quantum = 2;                  ///< ticks, round-robin and priority
+    std::uint64_t seed = 1;           ///< random policy (and anything else random)
+    int syscallCost = 1;              ///< ticks a system call takes on the CPU
+    int switchCost = 0;               ///< ticks a context switch takes
     std::int64_t timeLimit = 1000000; ///< ticks; past it the run ends with outcome time_limit
     SourcePos pos;
 };
@@ -148,10 +148,10 @@ struct Scenario {
 /// Limits the loader enforces (also the real engine's first line of defence).
 inline constexpr int kMaxProcesses = 64;
 inline constexpr int kMaxCpus = 16;
-inline constexpr std::int64_t kMaxSegmentSize = 1 << 20;   ///< 1 MiB
-inline constexpr std::int64_t kMaxMessageLength = 4096;    ///< bytes after expansion
-inline constexpr std::int64_t kMaxCapacity = 1 << 16;      ///< bounded mailbox slots
-inline constexpr std::int64_t kMaxRepeat = 100000000;      ///< rounds of one repeat
-inline constexpr int kMaxNesting = 16;                     ///< repeat inside repeat
+inline constexpr std::int64_t kMaxSegmentSize = 1 << 20; ///< 1 MiB
+inline constexpr std::int64_t kMaxMessageLength = 4096;  ///< bytes after expansion
+inline constexpr std::int64_t kMaxCapacity = 1 << 16;    ///< bounded mailbox slots
+inline constexpr std::int64_t kMaxRepeat = 100000000;    ///< rounds of one repeat
+inline constexpr int kMaxNesting = 16;                   ///< repeat inside repeat
 
 } // namespace ipclab

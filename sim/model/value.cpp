@@ -41,8 +41,7 @@ Value expandTemplate(std::string_view tmpl, std::int64_t round, const VariableLo
         }
         return "{" + std::string(name) + "}";
     };
-    if (tmpl.front() == '{' && tmpl.back() == '}' &&
-        tmpl.find('{', 1) == std::string_view::npos) {
+    if (tmpl.front() == '{' && tmpl.back() == '}' && tmpl.find('{', 1) == std::string_view::npos) {
         return placeholder(tmpl.substr(1, tmpl.size() - 2));
     }
     std::string out;
