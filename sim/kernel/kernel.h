@@ -1,11 +1,12 @@
 #pragma once
 // The simulated kernel: runs a Scenario tick by tick and records a Trace.
 
-#include <cstdint>
-#include <vector>
-
 #include "scenario.h"
 #include "trace.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
 
 namespace ipclab {
 
@@ -18,6 +19,9 @@ struct RunOptions {
     /// that is not ready) the run stops with Outcome::AwaitingChoice; the last Dispatch
     /// candidates are then in SimulationResult::readyChoices.
     std::vector<int> choices;
+    /// A safety net for scenarios that would run (nearly) forever without the clock
+    /// moving: past this many events the run ends with Outcome::TimeLimit and a note.
+    std::size_t maxEvents = 50'000'000;
 };
 
 struct SimulationResult {

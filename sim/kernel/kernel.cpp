@@ -1,0 +1,363 @@
+#include "kernel.h"
+
+#include "machine.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace ipclab {
+
+namespace {
+std::vector<int> prioritiesOf(const Scenario& s) {
+    std::vector<int> out;
+    for (const auto& p : s.processes) {
+        out.push_back(p.priority);
+    }
+    return out;
+}
+std::uint64_t seedOf(const Scenario& s, const RunOptions& o) {
+    return o.overrideSeed ? o.seed : s.kernel.seed;
+}
+} // namespace
+
+Machine::Machine(const Scenario& scenario, const RunOptions& options)
+    : m_scenario(scenario), m_options(options),
+      m_scheduler(scenario.kernel.scheduler, seedOf(scenario, options), prioritiesOf(scenario),
+                  options.choices) {
+    m_names = Names{m_pool.intern("mq_open"),
+                    m_pool.intern("mq_unlink"),
+                    m_pool.intern("mq_timedsend"),
+                    m_pool.intern("mq_timedreceive"),
+                    m_pool.intern("socketpair"),
+                    m_pool.intern("shutdown"),
+                    m_pool.intern("sendto"),
+                    m_pool.intern("recvfrom"),
+                    m_pool.intern("ppoll"),
+                    m_pool.intern("shmget"),
+                    m_pool.intern("shmat"),
+                    m_pool.intern("shmdt"),
+                    m_pool.intern("shmctl"),
+                    m_pool.intern("semget"),
+                    m_pool.intern("semctl"),
+                    m_pool.intern("semtimedop"),
+                    m_pool.intern("segmentation fault")};
+    m_code = compileScenario(scenario, m_pool);
+    for (int v = 0; v < m_code.variables.size(); ++v) {
+        m_varNames.push_back(m_pool.intern(m_code.variables.name(v)));
+    }
+    const std::size_t n = scenario.processes.size();
+    m_procs.resize(n);
+    for (std::size_t p = 0; p < n; ++p) {
+        Pcb& pcb = m_procs[p];
+        pcb.uid = scenario.processes[p].uid;
+        pcb.locals.resize(static_cast<std::size_t>(m_code.variables.size()));
+        pcb.segmentBySlot.assign(m_code.segments.names.size(), -1);
+        // Each address space places its mappings in its own range, so the trace shows
+        // the same segment at different addresses in different processes.
+        pcb.nextPage = static_cast<std::int32_t>(0x40000 + 0x4000 * p);
+        m_arrivals.push_back(static_cast<int>(p));
+    }
+    std::stable_sort(m_arrivals.begin(), m_arrivals.end(), [&](int a, int b) {
+        return scenario.processes[static_cast<std::size_t>(a)].start <
+               scenario.processes[static_cast<std::size_t>(b)].start;
+    });
+    m_cpus.resize(static_cast<std::size_t>(std::clamp(scenario.kernel.cpus, 1, kMaxCpus)));
+    m_mailboxBySlot.assign(m_code.mailboxes.names.size(), -1);
+    m_segmentBySlot.assign(m_code.segments.names.size(), -1);
+    m_semaphoreBySlot.assign(m_code.semaphores.names.size(), -1);
+    m_linkByPair.assign(n * n, -1);
+
+    m_trace.scenarioTitle = scenario.title;
+    m_trace.engine = "sim";
+    m_trace.timeUnit = "tick";
+    m_trace.countingMethod = "simulated";
+    m_trace.seed = seedOf(scenario, options);
+    m_trace.cpus = static_cast<int>(m_cpus.size());
+    for (const auto& p : scenario.processes) {
+        m_trace.processNames.push_back(p.name);
+    }
+    // A run emits two to four events per operation; reserving that up front keeps the
+    // vector from doubling (and from holding twice the memory it needs).
+    const std::uint64_t guess = m_code.estimatedOps * 3 + 16 * n + 64;
+    m_trace.events.reserve(static_cast<std::size_t>(
+        std::min<std::uint64_t>(guess, std::min<std::uint64_t>(options.maxEvents, 64u << 20))));
+}
+
+void Machine::admitArrivals() {
+    while (m_nextArrival < m_arrivals.size()) {
+        const int p = m_arrivals[m_nextArrival];
+        const auto start = m_scenario.processes[static_cast<std::size_t>(p)].start;
+        if (static_cast<std::uint64_t>(std::max<std::int64_t>(start, 0)) > m_now) {
+            break;
+        }
+        ++m_nextArrival;
+        setReady(p);
+    }
+}
+
+bool Machine::preempt() {
+    if (m_scheduler.empty()) {
+        return false;
+    }
+    bool changed = false;
+    auto takeOff = [&](std::size_t c) {
+        Cpu& cpu = m_cpus[c];
+        Pcb& pcb = m_procs[static_cast<std::size_t>(cpu.proc)];
+        pcb.busyLeft = cpu.busyUntil > m_now ? cpu.busyUntil - m_now : 0;
+        const Instr& at = current(cpu.proc);
+        emit(EventKind::Preempt, cpu.proc, at.op, at.line, kNoObject,
+             static_cast<std::int32_t>(std::min<std::uint64_t>(pcb.busyLeft, INT32_MAX)), 0,
+             kNoString);
+        const int p = cpu.proc;
+        pcb.cpu = -1;
+        cpu.proc = -1;
+        setReady(p);
+        changed = true;
+    };
+    if (m_scheduler.usesQuantum()) {
+        const auto q = static_cast<std::uint64_t>(std::max(m_scenario.kernel.quantum, 1));
+        for (std::size_t c = 0; c < m_cpus.size(); ++c) {
+            Cpu& cpu = m_cpus[c];
+            if (cpu.proc < 0) {
+                continue;
+            }
+            if (cpu.sliceEnd < m_now) {
+                // Quanta that expired while nobody was waiting were renewed on the spot:
+                // the next expiry keeps the rhythm of the dispatch.
+                cpu.sliceEnd += (m_now - cpu.sliceEnd + q - 1) / q * q;
+            }
+            if (cpu.sliceEnd <= m_now) {
+                takeOff(c);
+            }
+        }
+    } else if (m_scheduler.policy() == SchedulerPolicy::Priority) {
+        // A waiting process with a smaller number than a running one takes its CPU
+        // (the worst running one; the highest CPU among equals).
+        for (;;) {
+            if (m_scheduler.empty()) {
+                break;
+            }
+            int worst = -1;
+            for (std::size_t c = 0; c < m_cpus.size(); ++c) {
+                if (m_cpus[c].proc < 0) {
+                    worst = -1;
+                    break;
+                }
+                if (worst < 0 ||
+                    m_scheduler.priority(m_cpus[c].proc) >=
+                        m_scheduler.priority(m_cpus[static_cast<std::size_t>(worst)].proc)) {
+                    worst = static_cast<int>(c);
+                }
+            }
+            if (worst < 0 ||
+                m_scheduler.bestPriority() >=
+                    m_scheduler.priority(m_cpus[static_cast<std::size_t>(worst)].proc)) {
+                break;
+            }
+            takeOff(static_cast<std::size_t>(worst));
+        }
+    }
+    return changed;
+}
+
+bool Machine::dispatchIdle() {
+    bool changed = false;
+    for (std::size_t c = 0; c < m_cpus.size() && !m_scheduler.empty(); ++c) {
+        Cpu& cpu = m_cpus[c];
+        if (cpu.proc >= 0) {
+            continue;
+        }
+        const auto candidates = static_cast<std::int32_t>(m_scheduler.size());
+        const std::vector<int> before = m_scheduler.policy() == SchedulerPolicy::Manual
+                                            ? m_scheduler.ready()
+                                            : std::vector<int>{};
+        const int p = m_scheduler.pick();
+        if (p == Scheduler::kNeedChoice) {
+            m_readyChoices = before;
+            stop(Outcome::AwaitingChoice);
+            return false;
+        }
+        Pcb& pcb = m_procs[static_cast<std::size_t>(p)];
+        const Instr& at = current(p);
+        cpu.proc = p;
+        pcb.cpu = static_cast<int>(c);
+        emit(EventKind::Dispatch, p, at.op, at.line, kNoObject, candidates, 0, kNoString);
+        pcb.state = ProcState::Running;
+        emit(EventKind::State, p, at.op, at.line, kNoObject,
+             static_cast<std::int32_t>(ProcState::Running), 0, kNoString);
+        const auto switchCost =
+            static_cast<std::uint64_t>(std::max(m_scenario.kernel.switchCost, 0));
+        cpu.busyUntil = m_now + switchCost;
+        cpu.sliceEnd =
+            cpu.busyUntil + static_cast<std::uint64_t>(std::max(m_scenario.kernel.quantum, 1));
+        changed = true;
+    }
+    return changed;
+}
+
+void Machine::runOn(int c) {
+    Cpu& cpu = m_cpus[static_cast<std::size_t>(c)];
+    const int p = cpu.proc;
+    Pcb& pcb = m_procs[static_cast<std::size_t>(p)];
+    const std::vector<Instr>& code = m_code.programs[static_cast<std::size_t>(p)];
+    for (;;) {
+        if (pcb.busyLeft > 0) {
+            cpu.busyUntil = m_now + pcb.busyLeft;
+            pcb.busyLeft = 0;
+            return;
+        }
+        if (m_trace.events.size() >= m_options.maxEvents) {
+            m_trace.notes.push_back("stopped after " + std::to_string(m_options.maxEvents) +
+                                    " events (RunOptions::maxEvents)");
+            stop(Outcome::TimeLimit);
+            return;
+        }
+        const Instr& in = code[static_cast<std::size_t>(pcb.pc)];
+        switch (in.step) {
+        case Step::LoopBegin:
+            if (in.n <= 0) {
+                pcb.pc = in.jump;
+            } else {
+                pcb.rounds[in.depth] = 1;
+                ++pcb.pc;
+            }
+            continue;
+        case Step::LoopEnd:
+            if (pcb.rounds[in.depth] < in.n) {
+                ++pcb.rounds[in.depth];
+                pcb.pc = in.jump;
+            } else {
+                ++pcb.pc;
+            }
+            continue;
+        case Step::End:
+            terminate(p);
+            return;
+        case Step::Op:
+            break;
+        }
+        ++pcb.pc;
+        m_opSyscalls = 0;
+        const Exec result = execute(p, in);
+        if (result != Exec::Next || pcb.cpu != c) {
+            return; // blocked or ended: the CPU is free again
+        }
+        const std::uint64_t cost = opCost(in, m_opSyscalls);
+        if (cost > 0) {
+            cpu.busyUntil = m_now + cost;
+            return;
+        }
+    }
+}
+
+bool Machine::executeCpus() {
+    bool changed = false;
+    for (std::size_t c = 0; c < m_cpus.size() && !m_stopped; ++c) {
+        if (m_cpus[c].proc >= 0 && m_cpus[c].busyUntil <= m_now) {
+            runOn(static_cast<int>(c));
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool Machine::settle() {
+    // Repeat until nothing more happens at this tick: an operation may free a CPU or wake
+    // a process, which may be dispatched (or preempt) and run at the same tick.
+    for (;;) {
+        const bool preempted = preempt();
+        const bool dispatched = dispatchIdle();
+        if (m_stopped) {
+            return false;
+        }
+        bool ran = false;
+        for (std::size_t c = 0; c < m_cpus.size(); ++c) {
+            if (m_cpus[c].proc >= 0 && m_cpus[c].busyUntil <= m_now) {
+                ran = true;
+            }
+        }
+        if (ran) {
+            executeCpus();
+        }
+        if (m_stopped) {
+            return false;
+        }
+        if (!preempted && !dispatched && !ran) {
+            return true;
+        }
+    }
+}
+
+void Machine::stop(Outcome outcome) {
+    if (!m_stopped) {
+        m_stopped = true;
+        finish(outcome);
+    }
+}
+
+void Machine::finish(Outcome outcome) {
+    m_trace.outcome = outcome;
+    if (outcome == Outcome::Deadlock) {
+        m_trace.deadlockCycle = waitForCycle();
+    }
+    emit(EventKind::RunEnd, -1, OpKind::Compute, 0, kNoObject, static_cast<std::int32_t>(outcome),
+         0, kNoString);
+    m_stopped = true;
+}
+
+SimulationResult Machine::run() {
+    emit(EventKind::RunStart, -1, OpKind::Compute, 0, kNoObject, 0, 0, kNoString);
+    for (std::size_t p = 0; p < m_procs.size(); ++p) {
+        emit(EventKind::State, static_cast<int>(p), OpKind::Compute, 0, kNoObject,
+             static_cast<std::int32_t>(ProcState::New), 0, kNoString);
+    }
+    const bool quantum = m_scheduler.usesQuantum();
+    const auto limit =
+        static_cast<std::uint64_t>(std::max<std::int64_t>(m_scenario.kernel.timeLimit, 0));
+    while (!m_stopped) {
+        admitArrivals();
+        if (!settle()) {
+            break;
+        }
+        std::uint64_t next = std::numeric_limits<std::uint64_t>::max();
+        for (Cpu& cpu : m_cpus) {
+            if (cpu.proc < 0) {
+                continue;
+            }
+            next = std::min(next, cpu.busyUntil);
+            if (quantum && !m_scheduler.empty()) {
+                next = std::min(next, cpu.sliceEnd); // settle() left it in the future
+            }
+        }
+        if (m_nextArrival < m_arrivals.size()) {
+            const auto start =
+                m_scenario.processes[static_cast<std::size_t>(m_arrivals[m_nextArrival])].start;
+            next = std::min(next, static_cast<std::uint64_t>(std::max<std::int64_t>(start, 0)));
+        }
+        if (next == std::numeric_limits<std::uint64_t>::max()) {
+            const bool allDone = std::all_of(m_procs.begin(), m_procs.end(), [](const Pcb& p) {
+                return p.state == ProcState::Terminated;
+            });
+            finish(allDone ? Outcome::Completed : Outcome::Deadlock);
+            break;
+        }
+        if (next > limit) {
+            m_now = std::max(m_now, limit);
+            finish(Outcome::TimeLimit);
+            break;
+        }
+        m_now = next;
+    }
+    m_trace.strings = m_pool.release();
+    SimulationResult result;
+    result.readyChoices = std::move(m_readyChoices);
+    result.trace = std::move(m_trace);
+    return result;
+}
+
+SimulationResult simulate(const Scenario& scenario, const RunOptions& options) {
+    Machine machine(scenario, options);
+    return machine.run();
+}
+
+} // namespace ipclab

@@ -1,0 +1,184 @@
+#pragma once
+// The simulated machine behind simulate(): process table, CPUs, IPC objects and the step
+// loop. Internal to ipclab_kernel; the public entry point is kernel.h.
+
+#include "kernel.h"
+#include "objects.h"
+#include "program.h"
+#include "scheduler.h"
+#include "stringpool.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace ipclab {
+
+/// What a blocked process waits for.
+enum class WaitKind : std::uint8_t {
+    None,
+    MailboxReceive, ///< an empty mailbox
+    MailboxSend,    ///< room in a full bounded mailbox (its message waits in `pending`)
+    MailboxAck,     ///< a receiver to take its rendezvous message
+    LinkReceive,    ///< a message on one link
+    AnyReceive,     ///< a message on any of its links
+    SemWait,        ///< a semaphore above zero
+};
+
+/// One segment mapped into a process's address space.
+struct Attachment {
+    int segment = -1;
+    std::int32_t address = 0; ///< in pages
+    bool writable = true;
+};
+
+/// The process control block. Invariant: `cpu` >= 0 exactly when state == Running;
+/// wait* describe the blocking call exactly when state == Blocked.
+struct Pcb {
+    ProcState state = ProcState::New;
+    int pc = 0;
+    int cpu = -1;
+    int uid = 1000;
+    std::uint64_t busyLeft = 0; ///< ticks of the current operation still to run
+    std::array<std::int64_t, kMaxNesting + 1> rounds{};
+    std::vector<Local> locals; ///< by variable slot
+
+    WaitKind wait = WaitKind::None;
+    int waitIndex = -1;  ///< mailbox / link / semaphore index
+    int waitObject = -1; ///< trace object (-1: any link)
+    OpKind waitOp = OpKind::Compute;
+    std::uint16_t waitLine = 0;
+    int waitInto = -1;
+    std::uint64_t waitCost = 0; ///< ticks the call costs once it completes
+    Message pending;            ///< MailboxSend: the message; MailboxAck: its id
+
+    std::vector<Attachment> attachments;
+    std::vector<int> segmentBySlot; ///< segment name slot -> segment it reads/writes
+    std::int32_t nextPage = 0;
+    std::vector<int> links;
+};
+
+/// One CPU. Invariant: busyUntil/sliceEnd are meaningful only while proc >= 0.
+struct Cpu {
+    int proc = -1;
+    std::uint64_t busyUntil = 0;
+    std::uint64_t sliceEnd = 0;
+};
+
+/// Runs one scenario to its end. Invariant: every event it appends has time == m_now and
+/// m_now never decreases.
+class Machine {
+public:
+    Machine(const Scenario& scenario, const RunOptions& options);
+    SimulationResult run();
+
+private:
+    enum class Exec : std::uint8_t { Next, Blocked, Ended };
+
+    // step loop (kernel.cpp)
+    void admitArrivals();
+    bool settle();
+    bool preempt();
+    bool dispatchIdle();
+    bool executeCpus();
+    void runOn(int cpu);
+    void finish(Outcome outcome);
+    void stop(Outcome outcome);
+
+    // process life cycle (process.cpp)
+    void setReady(int p);
+    void block(int p, const Instr& in, WaitKind kind, int index, int object);
+    void wake(int p);
+    void terminate(int p);
+    Exec execute(int p, const Instr& in);
+    std::int64_t round(int p, const Instr& in) const;
+    /// The instruction a process is at: the one in progress, else the next one.
+    const Instr& current(int p) const;
+    SimValue expand(int p, const Instr& in);
+    void setVar(int p, OpKind op, std::uint16_t line, int var, const SimValue& v);
+    std::uint64_t opCost(const Instr& in, int syscalls) const;
+
+    // events (process.cpp)
+    void emit(EventKind kind, int p, OpKind op, std::uint16_t line, int object, std::int32_t a,
+              std::int32_t b, StringId text, std::uint8_t flags = 0);
+    void sys(int p, const Instr& in, StringId name, int object, CallResult r,
+             std::int32_t bytes = 0, std::uint8_t flags = 0);
+    /// A syscall event on behalf of blocked process p (the op it is blocked in).
+    void sysFor(int p, StringId name, int object, CallResult r, std::int32_t bytes,
+                std::uint8_t flags);
+    void received(int p, OpKind op, std::uint16_t line, int object, const Message& m, int into);
+
+    // messages (mailboxops.cpp, linkops.cpp)
+    Exec mailboxCreate(int p, const Instr& in);
+    Exec mailboxDelete(int p, const Instr& in);
+    int openMailbox(int p, const Instr& in, StringId call);
+    Exec mailboxSend(int p, const Instr& in);
+    Exec mailboxReceive(int p, const Instr& in);
+    void giveToReceiver(Mailbox& mb, const Message& m);
+    void destroyMailbox(int index, int p, OpKind op, std::uint16_t line);
+    int newLink(int p, int peer, const Instr& in);
+    int linkFor(int p, int peer, const Instr& in);
+    void closeLink(int index, int p, OpKind op, std::uint16_t line);
+    Exec connect(int p, const Instr& in);
+    Exec disconnect(int p, const Instr& in);
+    Exec linkSend(int p, const Instr& in);
+    Exec linkReceive(int p, const Instr& in);
+    Exec anyReceive(int p, const Instr& in);
+
+    // shared memory and semaphores (memoryops.cpp, semops.cpp)
+    Exec shmCreate(int p, const Instr& in);
+    Exec shmAttach(int p, const Instr& in);
+    Exec shmDetach(int p, const Instr& in);
+    Exec shmRemove(int p, const Instr& in);
+    Exec shmRead(int p, const Instr& in);
+    Exec shmWrite(int p, const Instr& in);
+    bool lookupSegment(int p, const Instr& in, int& index);
+    void detach(int p, std::size_t attachment, OpKind op, std::uint16_t line);
+    void destroySegment(Segment& s, int p, OpKind op, std::uint16_t line);
+    Exec segfault(int p, const Instr& in);
+    Exec semCreate(int p, const Instr& in);
+    Exec semWait(int p, const Instr& in);
+    Exec semPost(int p, const Instr& in);
+    int lookupSemaphore(int p, const Instr& in);
+
+    // deadlock (deadlock.cpp)
+    std::vector<WaitEdge> waitForCycle() const;
+    std::vector<int> holders(int p) const;
+    bool mayStillDo(int p, OpKind op, PeerKind peer, int slot) const;
+
+    const Scenario& m_scenario;
+    RunOptions m_options;
+    Trace m_trace;
+    StringPool m_pool;
+    CompiledScenario m_code;
+    Scheduler m_scheduler;
+    TemplateExpander m_expander;
+    std::vector<Pcb> m_procs;
+    std::vector<Cpu> m_cpus;
+    std::vector<int> m_arrivals; ///< processes by (start, index)
+    std::size_t m_nextArrival = 0;
+    std::uint64_t m_now = 0;
+    bool m_stopped = false;
+    int m_opSyscalls = 0; ///< counted syscalls of the operation being executed
+    std::int32_t m_nextMessage = 1;
+    std::int32_t m_nextShmId = 0;
+    std::vector<int> m_readyChoices;
+
+    std::vector<Mailbox> m_mailboxes;
+    std::vector<int> m_mailboxBySlot; ///< latest mailbox of each name, or -1
+    std::vector<Link> m_links;
+    std::vector<int> m_linkByPair; ///< [a * n + b] -> latest link of the pair, or -1
+    std::vector<Segment> m_segments;
+    std::vector<int> m_segmentBySlot;
+    std::vector<Semaphore> m_semaphores;
+    std::vector<int> m_semaphoreBySlot;
+    std::vector<StringId> m_varNames;
+
+    /// Kernel names of the syscalls, interned once.
+    struct Names {
+        StringId mqOpen, mqUnlink, mqSend, mqReceive, socketpair, shutdown, sendto, recvfrom, ppoll,
+            shmget, shmat, shmdt, shmctl, semget, semctl, semop, segfault;
+    } m_names{};
+};
+
+} // namespace ipclab

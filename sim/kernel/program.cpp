@@ -1,0 +1,166 @@
+#include "program.h"
+
+#include <algorithm>
+
+namespace ipclab {
+
+int NameTable::slot(const std::string& name) {
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it != names.end()) {
+        return static_cast<int>(it - names.begin());
+    }
+    names.push_back(name);
+    return static_cast<int>(names.size() - 1);
+}
+
+namespace {
+
+class Compiler {
+public:
+    Compiler(const Scenario& scenario, CompiledScenario& out, StringPool& pool)
+        : m_scenario(scenario), m_out(out), m_pool(pool) {}
+
+    void compileProcess(const ProcessSpec& spec) {
+        std::vector<Instr> code;
+        const std::uint64_t ops = compileList(spec.program, 0, code);
+        m_out.estimatedOps += ops;
+        Instr end;
+        end.step = Step::End;
+        code.push_back(end);
+        m_out.programs.push_back(std::move(code));
+    }
+
+private:
+    int addTemplate(const std::string& text, bool isNumber, std::int64_t number) {
+        m_out.templates.push_back(compileTemplate(text, isNumber, number, m_pool, m_out.variables));
+        return static_cast<int>(m_out.templates.size() - 1);
+    }
+
+    int cellSlot(int segment, std::int64_t offset) {
+        if (static_cast<std::size_t>(segment) >= m_out.cellOffsets.size()) {
+            m_out.cellOffsets.resize(static_cast<std::size_t>(segment) + 1);
+        }
+        auto& offsets = m_out.cellOffsets[static_cast<std::size_t>(segment)];
+        auto it = std::find(offsets.begin(), offsets.end(), offset);
+        if (it != offsets.end()) {
+            return static_cast<int>(it - offsets.begin());
+        }
+        offsets.push_back(offset);
+        return static_cast<int>(offsets.size() - 1);
+    }
+
+    Instr compileOp(const Operation& op, int depth) {
+        Instr in;
+        in.op = op.kind;
+        in.peer = op.peerKind;
+        in.blocking = op.blocking;
+        in.depth = static_cast<std::uint8_t>(depth);
+        in.line = static_cast<std::uint16_t>(std::clamp(op.pos.line, 0, 0xFFFF));
+        in.src = &op;
+        switch (op.kind) {
+        case OpKind::Compute:
+            in.n = op.ticks;
+            break;
+        case OpKind::Send:
+        case OpKind::Receive:
+            if (op.peerKind == PeerKind::Mailbox) {
+                in.slot = m_out.mailboxes.slot(op.object);
+            } else if (op.peerKind == PeerKind::Process) {
+                in.slot = m_scenario.processIndex(op.object);
+            }
+            if (op.kind == OpKind::Send) {
+                in.tmpl = addTemplate(op.text, false, 0);
+            } else if (!op.into.empty()) {
+                in.into = m_out.variables.slot(op.into);
+            }
+            break;
+        case OpKind::Connect:
+        case OpKind::Disconnect:
+            in.slot = m_scenario.processIndex(op.object);
+            break;
+        case OpKind::MailboxCreate:
+        case OpKind::MailboxDelete:
+            in.slot = m_out.mailboxes.slot(op.object);
+            break;
+        case OpKind::ShmCreate:
+        case OpKind::ShmAttach:
+        case OpKind::ShmDetach:
+        case OpKind::ShmRemove:
+            in.slot = m_out.segments.slot(op.object);
+            break;
+        case OpKind::Read:
+        case OpKind::Write:
+            in.slot = m_out.segments.slot(op.object);
+            in.n = op.offset;
+            in.cell = cellSlot(in.slot, op.offset);
+            if (op.kind == OpKind::Write) {
+                in.tmpl = addTemplate(op.text, op.textIsNumber, op.number);
+            } else if (!op.into.empty()) {
+                in.into = m_out.variables.slot(op.into);
+            }
+            break;
+        case OpKind::SemCreate:
+        case OpKind::SemWait:
+        case OpKind::SemPost:
+            in.slot = m_out.semaphores.slot(op.object);
+            in.n = op.value;
+            break;
+        case OpKind::Set:
+        case OpKind::Add:
+            in.slot = m_out.variables.slot(op.object);
+            in.tmpl = addTemplate(op.text, op.textIsNumber, op.number);
+            break;
+        case OpKind::Say:
+            in.tmpl = addTemplate(op.text, false, 0);
+            break;
+        case OpKind::Repeat:
+            break;
+        }
+        return in;
+    }
+
+    /// Appends the code of `ops`; returns how many operations one pass executes.
+    std::uint64_t compileList(const std::vector<Operation>& ops, int depth,
+                              std::vector<Instr>& code) {
+        std::uint64_t total = 0;
+        for (const Operation& op : ops) {
+            if (op.kind != OpKind::Repeat) {
+                code.push_back(compileOp(op, depth));
+                ++total;
+                continue;
+            }
+            Instr begin = compileOp(op, depth);
+            begin.step = Step::LoopBegin;
+            begin.n = op.count;
+            const std::size_t beginIndex = code.size();
+            code.push_back(begin);
+            const std::uint64_t body = compileList(op.body, depth + 1, code);
+            Instr end = begin;
+            end.step = Step::LoopEnd;
+            end.jump = static_cast<std::int32_t>(beginIndex + 1);
+            code.push_back(end);
+            code[beginIndex].jump = static_cast<std::int32_t>(code.size());
+            const auto rounds = static_cast<std::uint64_t>(std::max<std::int64_t>(op.count, 0));
+            total += std::min<std::uint64_t>(body * rounds, std::uint64_t(1) << 40);
+        }
+        return total;
+    }
+
+    const Scenario& m_scenario;
+    CompiledScenario& m_out;
+    StringPool& m_pool;
+};
+
+} // namespace
+
+CompiledScenario compileScenario(const Scenario& scenario, StringPool& pool) {
+    CompiledScenario out;
+    Compiler compiler(scenario, out, pool);
+    for (const ProcessSpec& spec : scenario.processes) {
+        compiler.compileProcess(spec);
+    }
+    out.cellOffsets.resize(out.segments.names.size());
+    return out;
+}
+
+} // namespace ipclab
