@@ -2,16 +2,22 @@
 // Real-IPC mode: runs a Scenario across fork()ed processes with real Linux IPC objects
 // and records the same kind of Trace the simulator does (times in nanoseconds).
 
-#include <cstdint>
-#include <string>
-
 #include "scenario.h"
 #include "trace.h"
+
+#include <cstdint>
+#include <string>
 
 namespace ipclab {
 
 struct RealOptions {
     double timeoutSeconds = 5.0; ///< watchdog: a run with no progress this long ends
+    /// Nanoseconds of busy loop per `compute` tick (and per tick of a process's `start`).
+    std::uint64_t tickNs = 10000;
+    /// Count syscalls with the kernel's perf counters when permitted (else "self").
+    bool usePerf = true;
+    /// Bytes of each child's event ring (drained by the runner while the run goes on).
+    std::size_t ringBytes = 4u << 20;
 };
 
 /// Run `scenario` for real. Never throws for a scenario that loaded; refusals (limits)

@@ -1,0 +1,276 @@
+#include "real_child.h"
+
+#include "busy_loop.h"
+#include "real_limits.h"
+
+#include <cerrno>
+#include <cstring>
+#include <sched.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <time.h>
+#include <unistd.h>
+
+namespace ipclab::real {
+
+namespace {
+
+CallResult resultOf(int err) {
+    switch (err) {
+    case 0:
+        return CallResult::Ok;
+    case EAGAIN:
+    case ETIMEDOUT:
+        return CallResult::WouldBlock;
+    case EACCES:
+    case EPERM:
+        return CallResult::PermissionDenied;
+    case ENOENT:
+    case EINVAL:
+    case EIDRM:
+    case EBADF:
+        return CallResult::NoSuchObject;
+    case EPIPE:
+    case ECONNRESET:
+    case ENOTCONN:
+        return CallResult::LinkClosed;
+    default:
+        return CallResult::Error;
+    }
+}
+
+} // namespace
+
+ChildInterpreter::ChildInterpreter(const Scenario& scenario, const RunPlan& plan,
+                                   SharedArea& shared, const ChildConfig& config)
+    : m_scenario(scenario), m_plan(plan), m_shared(shared), m_config(config),
+      m_status(shared.child(config.self)),
+      m_ring(m_status, shared.ring(config.self), shared.ringBytes()),
+      m_spec(scenario.processes[config.self]) {
+    const std::size_t n = plan.objects.size();
+    m_segments.resize(n);
+    m_queues.resize(n);
+    m_semKnown.assign(n, false);
+    m_semIds.assign(n, -1);
+    m_linkKnown.assign(n, false);
+    m_linkShut.assign(n, false);
+    m_buffer.resize(static_cast<std::size_t>(kMessageHeaderBytes + kMaxMessageLength + 64));
+}
+
+std::uint64_t ChildInterpreter::now() const {
+    return monotonicNs() - m_start;
+}
+
+void ChildInterpreter::record(EventKind kind, const Operation& op, int object, std::int32_t a,
+                              std::int32_t b, std::string_view text, std::string_view name,
+                              std::uint8_t flags, std::uint8_t extra, std::uint64_t time) {
+    RecordHeader h;
+    h.time = time != 0 ? time : now();
+    h.type = static_cast<std::uint8_t>(kind);
+    h.op = static_cast<std::uint8_t>(op.kind);
+    h.flags = flags;
+    h.extra = extra;
+    h.object = objectField(object);
+    h.line = static_cast<std::uint16_t>(op.pos.line);
+    h.a = a;
+    h.b = b;
+    m_ring.put(h, text, name);
+}
+
+void ChildInterpreter::recordState(ProcState state, const Operation* op, int object,
+                                   std::uint64_t time) {
+    RecordHeader h;
+    h.time = time != 0 ? time : now();
+    h.type = static_cast<std::uint8_t>(EventKind::State);
+    h.op = op != nullptr ? static_cast<std::uint8_t>(op->kind) : 0;
+    h.line = op != nullptr ? static_cast<std::uint16_t>(op->pos.line) : 0;
+    h.object = objectField(object);
+    h.a = static_cast<std::int32_t>(state);
+    // The CPU it runs on now (getcpu is answered by the vDSO).
+    h.extra =
+        state == ProcState::Running ? static_cast<std::uint8_t>(sched_getcpu() & 0xFF) : kNoCpu;
+    m_ring.put(h);
+}
+
+CallResult ChildInterpreter::finish(const Operation& op, int object, Sys sys, bool blocking,
+                                    const CallOutcome& c, std::int32_t bytes) {
+    const CallResult result = resultOf(c.err);
+    const auto extra = static_cast<std::uint8_t>(sys);
+    const auto moved = result == CallResult::Ok ? bytes : 0;
+    if (blocking && c.t1 - c.t0 > m_config.blockedThresholdNs) {
+        record(EventKind::Syscall, op, object, 0, static_cast<std::int32_t>(CallResult::Ok), {}, {},
+               kFlagBlocking, extra, c.t0);
+        recordState(ProcState::Blocked, &op, object, c.t0);
+        recordState(ProcState::Running, &op, -1, c.t1);
+        record(EventKind::Syscall, op, object, moved, static_cast<std::int32_t>(result), {}, {},
+               kFlagBlocking | kFlagCompletes, extra, c.t1);
+    } else {
+        record(EventKind::Syscall, op, object, moved, static_cast<std::int32_t>(result), {}, {},
+               blocking ? kFlagBlocking : 0, extra, c.t0);
+    }
+    return result;
+}
+
+void ChildInterpreter::recordSyscallOnly(const Operation& op, int object, Sys sys,
+                                         CallResult result) {
+    record(EventKind::Syscall, op, object, 0, static_cast<std::int32_t>(result), {}, {}, 0,
+           static_cast<std::uint8_t>(sys));
+}
+
+void ChildInterpreter::fail(const Operation& op, int object, const std::string& why) {
+    record(EventKind::Caption, op, object, 0, static_cast<std::int32_t>(CallResult::Error),
+           m_spec.name + ": " + why);
+    m_dead = true;
+}
+
+Value ChildInterpreter::expand(const Operation& op, std::int64_t round) const {
+    if (op.textIsNumber) {
+        return op.number;
+    }
+    return expandTemplate(op.text, round, [this](std::string_view name) -> const Value* {
+        auto it = m_vars.find(std::string(name));
+        return it == m_vars.end() ? nullptr : &it->second;
+    });
+}
+
+int ChildInterpreter::run() {
+    m_start = m_shared.startNs();
+    const std::uint64_t arrival =
+        static_cast<std::uint64_t>(std::max<std::int64_t>(m_spec.start, 0)) * m_config.tickNs;
+    if (arrival > 0) {
+        const std::uint64_t at = m_start + arrival;
+        const timespec ts{static_cast<time_t>(at / 1000000000ull),
+                          static_cast<long>(at % 1000000000ull)};
+        clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr);
+    }
+    m_status.phase.store(Running, std::memory_order_release);
+    const std::uint64_t t = now();
+    recordState(ProcState::Ready, nullptr, -1, t);
+    recordState(ProcState::Running, nullptr, -1, t);
+    exec(m_spec.program, 0);
+    // The kernel detaches what is still attached when a process exits.
+    const Operation exitOp{};
+    for (std::size_t i = 0; i < m_segments.size(); ++i) {
+        if (m_segments[i].addr != nullptr) {
+            record(EventKind::Detached, exitOp, static_cast<int>(i));
+        }
+    }
+    recordState(ProcState::Terminated, nullptr, -1, 0);
+    m_status.phase.store(Finished, std::memory_order_release);
+    return m_dead ? 2 : 0;
+}
+
+void ChildInterpreter::exec(const std::vector<Operation>& ops, std::int64_t round) {
+    for (const auto& op : ops) {
+        if (m_dead) {
+            return;
+        }
+        if (op.kind == OpKind::Repeat) {
+            for (std::int64_t r = 1; r <= op.count && !m_dead; ++r) {
+                exec(op.body, r);
+            }
+            continue;
+        }
+        const std::uint64_t t0 = now();
+        step(op, round);
+        if (op.kind != OpKind::Say && op.kind != OpKind::Set && op.kind != OpKind::Add) {
+            RecordHeader h;
+            h.type = kRecTiming;
+            h.op = static_cast<std::uint8_t>(op.kind);
+            h.time = t0;
+            h.aux = now() - t0;
+            m_ring.put(h);
+        }
+    }
+}
+
+void ChildInterpreter::step(const Operation& op, std::int64_t round) {
+    switch (op.kind) {
+    case OpKind::Compute:
+        record(EventKind::Compute, op, -1, static_cast<std::int32_t>(op.ticks));
+        busySpin(static_cast<std::uint64_t>(std::max<std::int64_t>(op.ticks, 0)) * m_config.tickNs,
+                 m_config.itersPerUs);
+        break;
+    case OpKind::Set: {
+        Value v = expand(op, round);
+        record(EventKind::VarSet, op, -1, 0, 0, valueText(v), op.object);
+        m_vars[op.object] = std::move(v);
+        break;
+    }
+    case OpKind::Add: {
+        std::int64_t delta = 1;
+        if (op.textIsNumber || !op.text.empty()) {
+            valueAsInteger(expand(op, round), delta);
+        }
+        std::int64_t current = 0;
+        if (auto it = m_vars.find(op.object); it != m_vars.end()) {
+            valueAsInteger(it->second, current);
+        }
+        m_vars[op.object] = current + delta;
+        record(EventKind::VarSet, op, -1, 0, 0, std::to_string(current + delta), op.object);
+        break;
+    }
+    case OpKind::Say:
+        record(EventKind::Caption, op, -1, 0, 0, valueText(expand(op, round)));
+        break;
+    case OpKind::ShmCreate:
+        shmCreate(op);
+        break;
+    case OpKind::ShmAttach:
+        shmAttach(op);
+        break;
+    case OpKind::ShmDetach:
+        shmDetach(op);
+        break;
+    case OpKind::ShmRemove:
+        shmRemove(op);
+        break;
+    case OpKind::Read:
+        shmRead(op, round);
+        break;
+    case OpKind::Write:
+        shmWrite(op, round);
+        break;
+    case OpKind::SemCreate:
+        semCreate(op);
+        break;
+    case OpKind::SemWait:
+        semChange(op, -1);
+        break;
+    case OpKind::SemPost:
+        semChange(op, +1);
+        break;
+    case OpKind::MailboxCreate:
+        mailboxCreate(op);
+        break;
+    case OpKind::MailboxDelete:
+        mailboxDelete(op);
+        break;
+    case OpKind::Connect:
+        openLink(op, m_plan.link(m_config.self, m_scenario.processIndex(op.object)));
+        break;
+    case OpKind::Disconnect:
+        disconnect(op);
+        break;
+    case OpKind::Send:
+        if (op.peerKind == PeerKind::Mailbox) {
+            sendMailbox(op, round);
+        } else {
+            sendDirect(op, round);
+        }
+        break;
+    case OpKind::Receive:
+        if (op.peerKind == PeerKind::Mailbox) {
+            receiveMailbox(op);
+        } else if (op.peerKind == PeerKind::Any) {
+            receiveAny(op);
+        } else {
+            receiveDirect(op);
+        }
+        break;
+    case OpKind::Repeat:
+        break;
+    }
+}
+
+} // namespace ipclab::real

@@ -1,0 +1,132 @@
+#pragma once
+// The memory the runner maps (MAP_SHARED | MAP_ANONYMOUS) before fork and every child
+// shares: a start gate, per-child event rings and status, per-object bookkeeping. Children
+// write here with plain stores and atomics only, so recording an event costs no syscall.
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ipclab::real {
+
+/// Record types beyond EventKind values (which are stored as themselves).
+inline constexpr std::uint8_t kRecTiming = 200; ///< an OpTiming: time = start, aux = duration
+inline constexpr std::uint8_t kRecPad = 201;    ///< skip to the ring's start
+
+/// One record in a ring, followed by textLen + nameLen bytes, padded to 8.
+struct RecordHeader {
+    std::uint64_t time = 0;
+    std::uint64_t aux = 0;
+    std::uint8_t type = 0;  ///< EventKind or kRec*
+    std::uint8_t op = 0;    ///< OpKind
+    std::uint8_t flags = 0; ///< Event::flags
+    std::uint8_t extra = 0; ///< Syscall: index into kSyscallNames
+    std::uint16_t object = 0xFFFF;
+    std::uint16_t line = 0;
+    std::int32_t a = 0;
+    std::int32_t b = 0;
+    std::uint16_t textLen = 0;
+    std::uint16_t nameLen = 0;
+};
+static_assert(sizeof(RecordHeader) == 40);
+
+/// What a child is doing, for the watchdog. Written by the child, read by the runner.
+struct ChildStatus {
+    std::atomic<std::uint64_t> head{0};  ///< ring bytes written
+    std::atomic<std::uint64_t> tail{0};  ///< ring bytes consumed by the runner
+    std::atomic<std::uint32_t> phase{0}; ///< ChildPhase
+    std::atomic<std::uint32_t> callSeq{0};
+    // The blocking call in progress (valid while phase == InCall).
+    std::uint64_t callStart = 0;
+    std::uint8_t callOp = 0;
+    std::uint8_t callSyscall = 0;
+    std::uint16_t callObject = 0xFFFF;
+    std::uint16_t callLine = 0;
+    std::int32_t callPeer = -1;
+    std::uint64_t callBytes = 0;
+    std::uint8_t pad[64];
+};
+
+enum ChildPhase : std::uint32_t { Waiting = 0, Running = 1, InCall = 2, Finished = 3 };
+
+/// Per-object bookkeeping shared by all children. Counts here are a mirror kept with
+/// atomics next to the real object (reading the real value would cost a syscall).
+struct ObjectShared {
+    std::atomic<std::int32_t> sysvId{-1};
+    std::atomic<std::uint32_t> created{0}; ///< ever created
+    std::atomic<std::uint32_t> removed{0}; ///< unlinked / IPC_RMID
+    std::atomic<std::uint32_t> linkOpened{0};
+    std::atomic<std::uint32_t> linkShut{0};
+    std::atomic<std::int64_t> mirror{0};      ///< semaphore value / messages queued
+    std::atomic<std::int32_t> creatorUid{-1}; ///< segment: uid of the creating process
+};
+
+/// The layout of the shared mapping. Invariant: the mapping outlives every child (the
+/// runner unmaps it only after reaping them all).
+class SharedArea {
+public:
+    SharedArea() = default;
+    SharedArea(const SharedArea&) = delete;
+    SharedArea& operator=(const SharedArea&) = delete;
+    ~SharedArea();
+
+    /// Maps the area; false with `error` when mmap fails.
+    bool create(int children, int objects, std::size_t tagBytes, std::size_t ringBytes,
+                std::string& error);
+
+    std::atomic<std::uint32_t>& gate();
+    std::atomic<std::uint32_t>& nextMessageId();
+    std::uint64_t& startNs();
+    ChildStatus& child(int i);
+    ObjectShared& object(int i);
+    unsigned char* tags(std::size_t offset);
+    unsigned char* ring(int i);
+    std::size_t ringBytes() const { return m_ringBytes; }
+
+private:
+    struct Header {
+        std::atomic<std::uint32_t> gate{0};
+        std::atomic<std::uint32_t> nextMessageId{1};
+        std::uint64_t startNs = 0;
+    };
+    unsigned char* m_base = nullptr;
+    std::size_t m_size = 0;
+    std::size_t m_childOffset = 0;
+    std::size_t m_objectOffset = 0;
+    std::size_t m_tagOffset = 0;
+    std::size_t m_ringOffset = 0;
+    std::size_t m_ringBytes = 0;
+};
+
+/// A child's writer into its ring (single producer).
+class RingWriter {
+public:
+    RingWriter(ChildStatus& status, unsigned char* ring, std::size_t bytes)
+        : m_status(status), m_ring(ring), m_bytes(bytes) {}
+    /// Appends a record. When the runner has not drained enough room, waits for it (the
+    /// only case where recording sleeps; a 4 MiB ring drained every few ms rarely fills).
+    void put(const RecordHeader& header, std::string_view text = {}, std::string_view name = {});
+
+private:
+    ChildStatus& m_status;
+    unsigned char* m_ring;
+    std::size_t m_bytes;
+    std::uint64_t m_head = 0;
+};
+
+/// A record as the runner copied it out of a ring.
+struct Record {
+    RecordHeader h;
+    std::string text;
+    std::string name;
+};
+
+/// The runner's side: moves every complete record out of a child's ring into `out`.
+/// Returns the number of records moved.
+std::size_t drainRing(ChildStatus& status, const unsigned char* ring, std::size_t bytes,
+                      std::vector<Record>& out);
+
+} // namespace ipclab::real
