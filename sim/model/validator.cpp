@@ -93,10 +93,20 @@ void validateNames(const Scenario& scenario, const std::vector<NameUse>& uses,
             break;
         case NameKind::Variable:
             if (variables.count({use.process, use.name}) == 0) {
-                sink.add(use.pos, use.label + ": variable '" + use.name +
-                                      "' is never assigned in process '" +
-                                      scenario.processes.at(use.process).name +
-                                      "'; assign it with set, add, or 'into' of receive/read");
+                std::vector<std::string_view> own;
+                for (const auto& [process, name] : variables) {
+                    if (process == use.process) {
+                        own.push_back(name);
+                    }
+                }
+                const auto match = closestMatch(use.name, own);
+                sink.add(use.pos,
+                         use.label + ": variable '" + use.name +
+                             "' is never assigned in process '" +
+                             scenario.processes.at(static_cast<std::size_t>(use.process)).name +
+                             (match.empty() ? "'; assign it with set, add, or 'into' of "
+                                              "receive/read"
+                                            : "'; did you mean '" + match + "'?"));
             }
             break;
         default:
@@ -104,6 +114,15 @@ void validateNames(const Scenario& scenario, const std::vector<NameUse>& uses,
                 std::string message = use.label + ": no " + std::string(kindName(use.kind)) +
                                       " named '" + use.name + "' is created by any " +
                                       std::string(creatorOf(use.kind));
+                std::vector<std::string_view> sameKind;
+                for (const auto& [key, pos] : objects) {
+                    if (key.first == use.kind) {
+                        sameKind.push_back(key.second);
+                    }
+                }
+                if (auto match = closestMatch(use.name, sameKind); !match.empty()) {
+                    message += "; did you mean '" + match + "'?";
+                }
                 for (auto other : {NameKind::Mailbox, NameKind::Segment, NameKind::Semaphore}) {
                     if (other != use.kind && objects.count({other, use.name}) != 0) {
                         message +=
