@@ -1,0 +1,162 @@
+#include "countsfold.h"
+
+#include <algorithm>
+#include <set>
+
+namespace ipclab::ui {
+
+SyscallCounts countSyscalls(const Trace& trace, std::size_t upTo) {
+    SyscallCounts counts(trace.processNames.size());
+    const std::size_t end = std::min(upTo, trace.events.size());
+    for (std::size_t i = 0; i < end; ++i) {
+        const Event& e = trace.events[i];
+        if (e.kind != EventKind::Syscall || (e.flags & kFlagCompletes) != 0 ||
+            e.proc == kNoProcess) {
+            continue;
+        }
+        if (e.proc >= counts.size()) {
+            counts.resize(e.proc + 1u);
+        }
+        ++counts[e.proc][e.op][trace.str(e.text)];
+    }
+    return counts;
+}
+
+std::map<std::string, std::int64_t> syscallsByName(const Trace& trace) {
+    if (!trace.measuredSyscalls.empty()) {
+        return trace.measuredSyscalls;
+    }
+    std::map<std::string, std::int64_t> byName;
+    for (const Event& e : trace.events) {
+        if (e.kind == EventKind::Syscall && (e.flags & kFlagCompletes) == 0) {
+            ++byName[trace.str(e.text)];
+        }
+    }
+    return byName;
+}
+
+bool isIpcOp(OpKind op) {
+    switch (op) {
+    case OpKind::Compute:
+    case OpKind::Set:
+    case OpKind::Add:
+    case OpKind::Repeat:
+    case OpKind::Say:
+        return false;
+    default:
+        return true;
+    }
+}
+
+namespace {
+void collectOps(const std::vector<Operation>& program, std::set<OpKind>& ops) {
+    for (const Operation& op : program) {
+        if (isIpcOp(op.kind)) {
+            ops.insert(op.kind);
+        }
+        collectOps(op.body, ops);
+    }
+}
+} // namespace
+
+std::vector<OpKind> ipcOpsOf(const ProcessSpec& process) {
+    std::set<OpKind> ops;
+    collectOps(process.program, ops);
+    return {ops.begin(), ops.end()};
+}
+
+std::vector<OpKind> ipcOpsOf(const Scenario& scenario) {
+    std::set<OpKind> ops;
+    for (const ProcessSpec& p : scenario.processes) {
+        collectOps(p.program, ops);
+    }
+    return {ops.begin(), ops.end()};
+}
+
+Mechanism mechanismOf(OpKind op) {
+    switch (op) {
+    case OpKind::Send:
+    case OpKind::Receive:
+    case OpKind::Connect:
+    case OpKind::Disconnect:
+    case OpKind::MailboxCreate:
+    case OpKind::MailboxDelete:
+        return Mechanism::MessagePassing;
+    default:
+        return Mechanism::SharedMemory;
+    }
+}
+
+CurvePoint CumulativeCurves::at(Mechanism m, std::size_t index) const {
+    const auto& s = steps[static_cast<std::size_t>(m)];
+    // The last step produced by an event before `index`.
+    auto it = std::lower_bound(s.begin(), s.end(), index,
+                               [](const CurvePoint& p, std::size_t i) { return p.event < i; });
+    if (it == s.begin()) {
+        return CurvePoint{0, 0, 0};
+    }
+    return *std::prev(it);
+}
+
+std::vector<CurvePoint> CumulativeCurves::prefix(Mechanism m, std::size_t index) const {
+    const auto& c = corners[static_cast<std::size_t>(m)];
+    auto it = std::lower_bound(c.begin(), c.end(), index,
+                               [](const CurvePoint& p, std::size_t i) { return p.event < i; });
+    std::vector<CurvePoint> out(c.begin(), it);
+    if (out.empty()) {
+        out.push_back(CurvePoint{0, 0, 0});
+    }
+    const CurvePoint now = at(m, index);
+    if (out.back().items != now.items || out.back().syscalls != now.syscalls) {
+        out.push_back(now);
+    }
+    return out;
+}
+
+CumulativeCurves buildCumulativeCurves(const Trace& trace) {
+    CumulativeCurves curves;
+    enum class Dir { None, Up, Right };
+    std::array<Dir, kMechanismCount> lastDir{Dir::None, Dir::None};
+    std::array<CurvePoint, kMechanismCount> now{};
+    auto step = [&](Mechanism m, Dir dir, std::size_t event) {
+        const auto k = static_cast<std::size_t>(m);
+        auto& corners = curves.corners[k];
+        if (corners.empty()) {
+            corners.push_back(CurvePoint{0, 0, event}); // the origin appears with the first step
+        }
+        if (dir == Dir::Up) {
+            now[k].syscalls += 1;
+        } else {
+            now[k].items += 1;
+        }
+        now[k].event = event;
+        curves.steps[k].push_back(now[k]);
+        if (lastDir[k] == dir) {
+            corners.back() = now[k];
+        } else {
+            corners.push_back(now[k]);
+        }
+        lastDir[k] = dir;
+    };
+    for (std::size_t i = 0; i < trace.events.size(); ++i) {
+        const Event& e = trace.events[i];
+        switch (e.kind) {
+        case EventKind::Syscall:
+            if ((e.flags & kFlagCompletes) == 0) {
+                step(mechanismOf(e.op), Dir::Up, i);
+            }
+            break;
+        case EventKind::MsgReceived:
+            step(Mechanism::MessagePassing, Dir::Right, i);
+            break;
+        case EventKind::ShmRead:
+            step(Mechanism::SharedMemory, Dir::Right, i);
+            break;
+        default:
+            break;
+        }
+    }
+    return curves;
+}
+
+} // namespace ipclab::ui
