@@ -85,4 +85,9 @@ private:
     std::unordered_map<std::string, StringId> m_index;
 };
 
+/// True when `a` and `b` record the same run: the same header fields, tables, events and
+/// footer, with strings compared by content (their interning order may differ). When they
+/// differ and `difference` is given, it says where first ("event 12: text").
+bool sameRun(const Trace& a, const Trace& b, std::string* difference = nullptr);
+
 } // namespace ipclab
