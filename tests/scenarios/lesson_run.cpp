@@ -1,15 +1,19 @@
 #include "lesson_run.h"
 
+#include "loader.h"
+
 #include <algorithm>
 #include <sstream>
 
-#include "loader.h"
-
 namespace ipclab::test {
 
-std::filesystem::path scenarioDir() { return IPCLAB_SCENARIO_DIR; }
+std::filesystem::path scenarioDir() {
+    return IPCLAB_SCENARIO_DIR;
+}
 
-std::filesystem::path goldenDir() { return IPCLAB_GOLDEN_DIR; }
+std::filesystem::path goldenDir() {
+    return IPCLAB_GOLDEN_DIR;
+}
 
 std::vector<std::filesystem::path> bundledScenarios() {
     std::vector<std::filesystem::path> files;
@@ -161,10 +165,9 @@ bool sameTrace(const Trace& a, const Trace& b, std::string& why) {
         const Event& x = a.events[i];
         const Event& y = b.events[i];
         // Field by field: the struct has padding, so memcmp would compare garbage.
-        const bool same = x.time == y.time && x.kind == y.kind && x.op == y.op &&
-                          x.cpu == y.cpu && x.flags == y.flags && x.proc == y.proc &&
-                          x.object == y.object && x.line == y.line && x.a == y.a &&
-                          x.b == y.b && x.text == y.text;
+        const bool same = x.time == y.time && x.kind == y.kind && x.op == y.op && x.cpu == y.cpu &&
+                          x.flags == y.flags && x.proc == y.proc && x.object == y.object &&
+                          x.line == y.line && x.a == y.a && x.b == y.b && x.text == y.text;
         if (!same) {
             why = "event " + std::to_string(i) + " differs";
             return false;

@@ -2,18 +2,18 @@
 // Running a bundled lesson on the simulator and asking its trace the questions a lesson
 // is about (who made which syscall, what a variable ended as, what a mailbox held).
 
+#include "kernel.h"
+#include "report.h"
+#include "scenario.h"
+#include "state.h"
+#include "trace.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "kernel.h"
-#include "report.h"
-#include "scenario.h"
-#include "state.h"
-#include "trace.h"
 
 namespace ipclab::test {
 

@@ -25,8 +25,7 @@ bool hasEdge(const Trace& trace, std::string_view proc, OpKind op, int object,
     const int h = processId(trace, holder);
     return std::any_of(trace.deadlockCycle.begin(), trace.deadlockCycle.end(),
                        [&](const WaitEdge& w) {
-                           return w.proc == p && w.op == op && w.object == object &&
-                                  w.holder == h;
+                           return w.proc == p && w.op == op && w.object == object && w.holder == h;
                        });
 }
 

@@ -92,8 +92,7 @@ void TestScenarios::speedup() {
     QVERIFY(one.report.endTime >= 4 * 20);
     // Four CPUs: less than a third of the time, for exactly the same cooperation cost.
     QVERIFY2(four.report.endTime * 3 <= one.report.endTime,
-             (std::to_string(four.report.endTime) + " vs " +
-              std::to_string(one.report.endTime))
+             (std::to_string(four.report.endTime) + " vs " + std::to_string(one.report.endTime))
                  .c_str());
     QCOMPARE(four.report.syscallsTotal, one.report.syscallsTotal);
     QCOMPARE(four.report.messagesSent, 4);
@@ -160,8 +159,8 @@ void TestScenarios::shmSnooping() {
     QCOMPARE(countCalls(run.trace, mallory, OpKind::ShmAttach, CallResult::Ok), 2); // shmget, shmat
     QCOMPARE(finalLocal(run, "mallory", "loot"), std::string("password=hunter2"));
     const auto said = captions(run.trace);
-    QVERIFY(std::find(said.begin(), said.end(),
-                      "mallory read alice's secret: password=hunter2") != said.end());
+    QVERIFY(std::find(said.begin(), said.end(), "mallory read alice's secret: password=hunter2") !=
+            said.end());
 }
 
 void TestScenarios::shmSnoopingFixed() {
@@ -183,7 +182,9 @@ void TestScenarios::lostUpdates() {
     QCOMPARE(run.trace.outcome, Outcome::Completed);
     const std::string final = finalLocal(run, "auditor", "final");
     QVERIFY2(!final.empty() && std::stoll(final) < 20, ("final balance " + final).c_str());
-    QVERIFY(std::stoll(final) >= 10); // each teller's own ten are never all lost
+    // With quantum 2 every teller is preempted inside its read-add-write window, so
+    // exactly every other increment is overwritten.
+    QCOMPARE(final, std::string("10"));
 }
 
 void TestScenarios::lostUpdatesFixed() {

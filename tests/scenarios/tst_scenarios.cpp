@@ -7,13 +7,12 @@
 
 #include "tst_scenarios.h"
 
-#include <QTest>
+#include "lesson_run.h"
 
+#include <QTest>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-
-#include "lesson_run.h"
 
 using namespace ipclab;
 using namespace ipclab::test;
@@ -43,7 +42,9 @@ std::string readFile(const std::filesystem::path& path) {
 
 } // namespace
 
-void TestScenarios::goldenReport_data() { addLessonRows(); }
+void TestScenarios::goldenReport_data() {
+    addLessonRows();
+}
 
 void TestScenarios::goldenReport() {
     QFETCH(QString, path);
@@ -68,7 +69,9 @@ void TestScenarios::goldenReport() {
     QVERIFY2(diff.empty(), (golden.filename().string() + " differs at " + diff).c_str());
 }
 
-void TestScenarios::deterministic_data() { addLessonRows(); }
+void TestScenarios::deterministic_data() {
+    addLessonRows();
+}
 
 void TestScenarios::deterministic() {
     QFETCH(QString, path);
@@ -82,7 +85,9 @@ void TestScenarios::deterministic() {
     QVERIFY(!first.events.empty());
 }
 
-void TestScenarios::everyLessonExplainsItself_data() { addLessonRows(); }
+void TestScenarios::everyLessonExplainsItself_data() {
+    addLessonRows();
+}
 
 void TestScenarios::everyLessonExplainsItself() {
     // A lesson on a projector needs a title, a description that says what to watch, a
