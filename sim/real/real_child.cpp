@@ -105,8 +105,9 @@ CallResult ChildInterpreter::finish(const Operation& op, int object, Sys sys, bo
         record(EventKind::Syscall, op, object, moved, static_cast<std::int32_t>(result), {}, {},
                kFlagBlocking | kFlagCompletes, extra, c.t1);
     } else {
-        record(EventKind::Syscall, op, object, moved, static_cast<std::int32_t>(result), {}, {},
-               blocking ? kFlagBlocking : 0, extra, c.t0);
+        // As in the simulator, only a call that actually waited carries kFlagBlocking.
+        record(EventKind::Syscall, op, object, moved, static_cast<std::int32_t>(result), {}, {}, 0,
+               extra, c.t0);
     }
     return result;
 }
@@ -117,10 +118,33 @@ void ChildInterpreter::recordSyscallOnly(const Operation& op, int object, Sys sy
            static_cast<std::uint8_t>(sys));
 }
 
-void ChildInterpreter::fail(const Operation& op, int object, const std::string& why) {
-    record(EventKind::Caption, op, object, 0, static_cast<std::int32_t>(CallResult::Error),
-           m_spec.name + ": " + why);
+void ChildInterpreter::fail(const Operation& op, int, const std::string&) {
+    // The simulator's wording: the process dies as with SIGSEGV (the engine does not let
+    // the real fault happen, so the child can still report and clean up).
+    record(EventKind::Caption, op, -1, 0, static_cast<std::int32_t>(CallResult::Error),
+           "segmentation fault");
     m_dead = true;
+}
+
+void ChildInterpreter::awaitCreation(const Operation& op, int object, Sys lookup) {
+    auto& shared = m_shared.object(object);
+    if (shared.created.load() != 0 || shared.removed.load() != 0) {
+        return;
+    }
+    // The scenario creates it, just not yet: a real program would wait for its creator
+    // too (the simulator orders this by `start` ticks). Waiting costs no IPC syscall.
+    m_status.callStart = now();
+    m_status.callOp = static_cast<std::uint8_t>(op.kind);
+    m_status.callSyscall = static_cast<std::uint8_t>(lookup);
+    m_status.callObject = objectField(object);
+    m_status.callLine = static_cast<std::uint16_t>(op.pos.line);
+    m_status.phase.store(AwaitingObject, std::memory_order_release);
+    while (shared.created.load() == 0 && shared.removed.load() == 0) {
+        const timespec pause{0, 50000};
+        nanosleep(&pause, nullptr);
+    }
+    m_status.phase.store(Running, std::memory_order_release);
+    m_status.callSeq.fetch_add(1, std::memory_order_relaxed);
 }
 
 Value ChildInterpreter::expand(const Operation& op, std::int64_t round) const {
@@ -149,10 +173,21 @@ int ChildInterpreter::run() {
     recordState(ProcState::Running, nullptr, -1, t);
     exec(m_spec.program, 0);
     // The kernel detaches what is still attached when a process exits.
-    const Operation exitOp{};
+    Operation exitOp;
+    exitOp.kind = OpKind::ShmDetach;
     for (std::size_t i = 0; i < m_segments.size(); ++i) {
         if (m_segments[i].addr != nullptr) {
             record(EventKind::Detached, exitOp, static_cast<int>(i));
+        }
+    }
+    // Its socket ends close with it: the peer sees the link shut down.
+    Operation closeOp;
+    closeOp.kind = OpKind::Disconnect;
+    for (const auto& [ends, obj] : m_plan.links) {
+        if ((ends.first == m_config.self || ends.second == m_config.self) &&
+            m_shared.object(obj).linkOpened.load() != 0 &&
+            m_shared.object(obj).linkShut.exchange(1) == 0) {
+            record(EventKind::ObjDeleted, closeOp, obj);
         }
     }
     recordState(ProcState::Terminated, nullptr, -1, 0);

@@ -26,9 +26,9 @@ inline std::uint16_t objectField(int object) {
 }
 
 struct ChildConfig {
-    int self = 0;                 ///< process index
-    std::uint64_t tickNs = 10000; ///< nanoseconds per compute tick
-    double itersPerUs = 100;      ///< busy loop calibration
+    int self = 0;                  ///< process index
+    std::uint64_t tickNs = 100000; ///< nanoseconds per compute tick
+    double itersPerUs = 100;       ///< busy loop calibration
     /// A blocking call that took longer than this is shown as blocked (it slept).
     std::uint64_t blockedThresholdNs = 20000;
 };
@@ -65,6 +65,7 @@ private:
     void exec(const std::vector<Operation>& ops, std::int64_t round);
     void step(const Operation& op, std::int64_t round);
     void fail(const Operation& op, int object, const std::string& why);
+    void awaitCreation(const Operation& op, int object, Sys lookup);
     Value expand(const Operation& op, std::int64_t round) const;
 
     // recording

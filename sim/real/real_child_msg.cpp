@@ -111,6 +111,7 @@ bool ChildInterpreter::queueLookup(const Operation& op, int obj) {
     if (q.known) {
         return true;
     }
+    awaitCreation(op, obj, Sys::MqOpen);
     const auto& o = m_plan.objects[obj];
     auto open = [&](const std::string& name, int& fd) {
         const auto c = issue(op, obj, Sys::MqOpen, false,
@@ -275,15 +276,27 @@ void ChildInterpreter::receiveDirect(const Operation& op) {
 }
 
 void ChildInterpreter::receiveAny(const Operation& op) {
+    // Wait on the links that are open; when every link this process had is shut, poll
+    // them anyway so that the end of file comes back at once (as in the simulator).
     std::vector<pollfd> fds;
     std::vector<int> objects;
-    for (const auto& [ends, obj] : m_plan.links) {
-        if ((ends.first != m_config.self && ends.second != m_config.self) || m_linkShut[obj]) {
-            continue;
+    for (int pass = 0; pass < 2 && fds.empty(); ++pass) {
+        for (const auto& [ends, obj] : m_plan.links) {
+            if (ends.first != m_config.self && ends.second != m_config.self) {
+                continue;
+            }
+            const auto& shared = m_shared.object(obj);
+            // A shut link still delivers what was queued before it was shut.
+            if (pass == 0 && shared.linkShut.load() != 0 && shared.mirror.load() <= 0) {
+                continue;
+            }
+            if (pass == 1 && shared.linkOpened.load() == 0) {
+                continue;
+            }
+            const auto& o = m_plan.objects[obj];
+            fds.push_back(pollfd{o.endA == m_config.self ? o.fdA : o.fdB, POLLIN, 0});
+            objects.push_back(obj);
         }
-        const auto& o = m_plan.objects[obj];
-        fds.push_back(pollfd{o.endA == m_config.self ? o.fdA : o.fdB, POLLIN, 0});
-        objects.push_back(obj);
     }
     const bool blocking = op.blocking;
     const auto c = issue(op, -1, Sys::Ppoll, blocking, [&] {

@@ -58,6 +58,7 @@ bool ChildInterpreter::segmentLookup(const Operation& op, int obj) {
     if (seg.known) {
         return true;
     }
+    awaitCreation(op, obj, Sys::Shmget);
     const auto c = issue(op, obj, Sys::Shmget, false,
                          [&] { return static_cast<long>(shmget(m_plan.objects[obj].key, 0, 0)); });
     if (finish(op, obj, Sys::Shmget, false, c, 0) != CallResult::Ok) {
@@ -228,6 +229,7 @@ void ChildInterpreter::semCreate(const Operation& op) {
 void ChildInterpreter::semChange(const Operation& op, int delta) {
     const int obj = m_plan.semaphores.at(op.object);
     if (!m_semKnown[obj]) {
+        awaitCreation(op, obj, Sys::Semget);
         const auto c = issue(op, obj, Sys::Semget, false, [&] {
             return static_cast<long>(semget(m_plan.objects[obj].key, 1, 0));
         });

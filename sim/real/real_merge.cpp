@@ -106,7 +106,9 @@ std::vector<Event> processStream(const Scenario& scenario, int proc, std::vector
         call.object = end.callObject;
         call.line = end.callLine;
         call.text = trace.intern(kSyscallNames[end.callSyscall % kSyscallNames.size()]);
-        out.push_back(call);
+        if (!end.awaiting) {
+            out.push_back(call);
+        }
         Event blocked = call;
         blocked.kind = EventKind::State;
         blocked.flags = 0;

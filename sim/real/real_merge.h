@@ -19,6 +19,7 @@ struct ChildEnd {
     int status = 0;              ///< exit status or signal number
     bool killedByRunner = false; ///< the watchdog (or a refusal) ended it
     bool inCall = false;         ///< it was inside a blocking call when it ended
+    bool awaiting = false;       ///< ... or waiting for an object to be created (no call)
     std::uint64_t callStart = 0; ///< that call: when it began (ns since run start)
     std::uint8_t callOp = 0;
     std::uint8_t callSyscall = 0;

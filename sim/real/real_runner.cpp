@@ -67,7 +67,8 @@ std::uint64_t progressOf(SharedArea& shared, const Watch& w) {
 
 bool allAliveInCalls(SharedArea& shared, const Watch& w) {
     for (std::size_t i = 0; i < w.pids.size(); ++i) {
-        if (w.alive[i] && shared.child(static_cast<int>(i)).phase.load() != InCall) {
+        const auto phase = shared.child(static_cast<int>(i)).phase.load();
+        if (w.alive[i] && phase != InCall && phase != AwaitingObject) {
             return false;
         }
     }
@@ -78,7 +79,9 @@ void snapshotCalls(SharedArea& shared, Watch& w, std::uint64_t start) {
     for (std::size_t i = 0; i < w.pids.size(); ++i) {
         auto& c = shared.child(static_cast<int>(i));
         auto& e = w.ends[i];
-        e.inCall = c.phase.load() == InCall;
+        const auto phase = c.phase.load();
+        e.inCall = phase == InCall || phase == AwaitingObject;
+        e.awaiting = phase == AwaitingObject;
         e.callStart = c.callStart;
         e.callOp = c.callOp;
         e.callSyscall = c.callSyscall;

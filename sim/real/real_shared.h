@@ -50,7 +50,15 @@ struct ChildStatus {
     std::uint8_t pad[64];
 };
 
-enum ChildPhase : std::uint32_t { Waiting = 0, Running = 1, InCall = 2, Finished = 3 };
+/// InCall: inside a blocking syscall. AwaitingObject: waiting (without syscalls) for
+/// another process to create an object it must look up.
+enum ChildPhase : std::uint32_t {
+    Waiting = 0,
+    Running = 1,
+    InCall = 2,
+    Finished = 3,
+    AwaitingObject = 4
+};
 
 /// Per-object bookkeeping shared by all children. Counts here are a mirror kept with
 /// atomics next to the real object (reading the real value would cost a syscall).
