@@ -12,11 +12,13 @@ std::string Diagnostic::format() const {
 }
 
 void DiagnosticSink::add(SourcePos pos, std::string message) {
+    if (m_items.size() >= kKeepLimit) {
+        ++m_dropped;
+        return;
+    }
     // The same finding reached twice (e.g. through an alias) is reported once.
-    for (const auto& d : m_items) {
-        if (d.line == pos.line && d.column == pos.column && d.message == message) {
-            return;
-        }
+    if (!m_seen.emplace(pos.line, pos.column, message).second) {
+        return;
     }
     m_items.push_back(Diagnostic{m_file, pos.line, pos.column, std::move(message)});
 }
@@ -26,8 +28,8 @@ std::vector<Diagnostic> DiagnosticSink::report() const {
     std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
-    if (sorted.size() > kMaxDiagnostics) {
-        const auto more = sorted.size() - kMaxDiagnostics;
+    if (sorted.size() + m_dropped > kMaxDiagnostics) {
+        const auto more = sorted.size() + m_dropped - kMaxDiagnostics;
         const Diagnostic last = sorted[kMaxDiagnostics];
         sorted.resize(kMaxDiagnostics);
         sorted.push_back(

@@ -66,8 +66,23 @@ TemplateParts templatePlaceholders(const std::string& text) {
     return parts;
 }
 
+FieldReader::EmptyValueAtKey::EmptyValueAtKey(FieldReader& reader, const YAML::Node& key,
+                                              const YAML::Node& value)
+    : m_reader(reader), m_active(value.IsNull() && !reader.m_atKey) {
+    if (m_active) {
+        m_reader.m_atKey = true;
+        m_reader.m_keyPos = posOf(key);
+    }
+}
+
+FieldReader::EmptyValueAtKey::~EmptyValueAtKey() {
+    if (m_active) {
+        m_reader.m_atKey = false;
+    }
+}
+
 void FieldReader::error(const YAML::Node& at, const std::string& message) {
-    m_sink.add(posOf(at), message);
+    m_sink.add(m_atKey && at.IsNull() ? m_keyPos : posOf(at), message);
 }
 
 void FieldReader::error(SourcePos at, const std::string& message) {

@@ -35,6 +35,20 @@ public:
     bool readOwner(const YAML::Node& node, const std::string& label, bool& ownedByProcess);
     bool readScheduler(const YAML::Node& node, const std::string& label, SchedulerPolicy& out);
 
+    /// While alive, problems of an empty value are reported at its key: yaml-cpp marks an
+    /// empty value where the next token starts, often on a later line.
+    class EmptyValueAtKey {
+    public:
+        EmptyValueAtKey(FieldReader& reader, const YAML::Node& key, const YAML::Node& value);
+        ~EmptyValueAtKey();
+        EmptyValueAtKey(const EmptyValueAtKey&) = delete;
+        EmptyValueAtKey& operator=(const EmptyValueAtKey&) = delete;
+
+    private:
+        FieldReader& m_reader;
+        bool m_active = false;
+    };
+
     void error(const YAML::Node& at, const std::string& message);
     void error(SourcePos at, const std::string& message);
     DiagnosticSink& sink() { return m_sink; }
@@ -42,6 +56,8 @@ public:
 private:
     void expected(const YAML::Node& node, const std::string& label, const std::string& what);
     DiagnosticSink& m_sink;
+    bool m_atKey = false;
+    SourcePos m_keyPos;
 };
 
 /// A valid process/object name (see FieldReader::readName).

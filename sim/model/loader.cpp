@@ -9,6 +9,7 @@
 #include "validator.h"
 #include "yamlnode.h"
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -32,7 +33,11 @@ std::map<std::string, YAML::Node> readKeys(const YAML::Node& map, const std::str
     std::map<std::string, YAML::Node> present;
     const auto names = keyNames(keys);
     for (auto it = map.begin(); it != map.end(); ++it) {
-        const auto key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (!it->first.IsScalar()) {
+            reader.error(it->first, "expected a key name, got " + describeNode(it->first));
+            continue;
+        }
+        const auto& key = it->first.Scalar();
         if (auto found = present.find(key); found != present.end()) {
             reader.error(it->first, "duplicate key " + quoteForMessage(key) + " (first at " +
                                         posText(posOf(found->second)) + ")");
@@ -53,6 +58,7 @@ std::map<std::string, YAML::Node> readKeys(const YAML::Node& map, const std::str
             }
             continue;
         }
+        const FieldReader::EmptyValueAtKey emptyAtKey(reader, it->first, it->second);
         onKey(*spec, it->second);
     }
     return present;
@@ -252,7 +258,16 @@ LoadResult loadScenarioFile(const std::string& path) {
             Diagnostic{path, 0, 0, "cannot open the file (it does not exist or is not readable)"});
         return result;
     }
-    // Read at most one byte past the limit: a huge file is refused without loading it.
+    // A huge file is refused without loading it.
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(path, ec);
+    if (!ec && bytes > kMaxFileBytes) {
+        LoadResult result;
+        result.diagnostics.push_back(
+            Diagnostic{path, 0, 0, tooLargeMessage(static_cast<std::size_t>(bytes))});
+        return result;
+    }
+    // Read at most one byte past the limit (the size of a pipe or device is unknown).
     std::string text(kMaxFileBytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(in.gcount()));

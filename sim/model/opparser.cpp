@@ -99,7 +99,12 @@ bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op
     bool hasDo = false;
     bool ok = true;
     for (auto it = item.begin(); it != item.end(); ++it) {
-        const auto key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (!it->first.IsScalar()) {
+            m_reader.error(it->first, "expected a key name, got " + describeNode(it->first));
+            ok = false;
+            continue;
+        }
+        const auto& key = it->first.Scalar();
         if (auto [where, fresh] = seen.emplace(key, posOf(it->first)); !fresh) {
             m_reader.error(it->first, "duplicate key " + quoteForMessage(key) + " (first at " +
                                           posText(where->second) + ")");
@@ -200,7 +205,11 @@ void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& v
     const std::string name(spec.name);
     std::map<std::string, SourcePos> seen;
     for (auto it = value.begin(); it != value.end(); ++it) {
-        const auto key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (!it->first.IsScalar()) {
+            m_reader.error(it->first, "expected a key name, got " + describeNode(it->first));
+            continue;
+        }
+        const auto& key = it->first.Scalar();
         if (auto [where, fresh] = seen.emplace(key, posOf(it->first)); !fresh) {
             m_reader.error(it->first, name + ": duplicate field " + quoteForMessage(key) +
                                           " (first at " + posText(where->second) + ")");
@@ -216,6 +225,7 @@ void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& v
             }
             continue;
         }
+        const FieldReader::EmptyValueAtKey emptyAtKey(m_reader, it->first, it->second);
         readField(spec, *field, it->second, op, depth);
     }
     const SourcePos at = posOf(value);

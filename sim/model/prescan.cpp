@@ -45,10 +45,14 @@ std::size_t utf8Length(std::string_view text, std::size_t i) {
 
 } // namespace
 
+std::string tooLargeMessage(std::size_t bytes) {
+    return "file is " + std::to_string(bytes) +
+           " bytes; a scenario file may be at most 1 MiB (1048576 bytes)";
+}
+
 bool prescanText(std::string_view text, DiagnosticSink& sink) {
     if (text.size() > kMaxFileBytes) {
-        sink.add({}, "file is " + std::to_string(text.size()) +
-                         " bytes; a scenario file may be at most 1 MiB (1048576 bytes)");
+        sink.add({}, tooLargeMessage(text.size()));
         return false;
     }
     int line = 1;

@@ -4,11 +4,15 @@
 
 #include "diagnosticsink.h"
 
+#include <string>
 #include <string_view>
 
 namespace ipclab {
 
 /// Adds diagnostics for text that is not a plausible YAML file; true when none.
 bool prescanText(std::string_view text, DiagnosticSink& sink);
+
+/// "file is N bytes; a scenario file may be at most 1 MiB ...".
+std::string tooLargeMessage(std::size_t bytes);
 
 } // namespace ipclab

@@ -48,11 +48,11 @@ void checkProcessUse(const Scenario& scenario, const NameUse& use, DiagnosticSin
             names.push_back(p.name);
         }
         std::string message = use.label + ": no process named '" + use.name + "'";
-        const auto match = closestMatch(use.name, names);
+        const auto match = sink.wantsDetail() ? closestMatch(use.name, names) : std::string();
         if (!match.empty()) {
             message += "; did you mean '" + match + "'?";
         } else if (!names.empty() && names.size() <= 8) {
-            message += "; the processes are " + quotedList(names);
+            message += "; expected " + quotedList(names);
         }
         sink.add(use.pos, message);
     } else if (target == use.process) {
@@ -95,7 +95,7 @@ void validateNames(const Scenario& scenario, const std::vector<NameUse>& uses,
             if (variables.count({use.process, use.name}) == 0) {
                 std::vector<std::string_view> own;
                 for (const auto& [process, name] : variables) {
-                    if (process == use.process) {
+                    if (process == use.process && sink.wantsDetail()) {
                         own.push_back(name);
                     }
                 }
@@ -114,14 +114,16 @@ void validateNames(const Scenario& scenario, const std::vector<NameUse>& uses,
                 std::string message = use.label + ": no " + std::string(kindName(use.kind)) +
                                       " named '" + use.name + "' is created by any " +
                                       std::string(creatorOf(use.kind));
-                std::vector<std::string_view> sameKind;
-                for (const auto& [key, pos] : objects) {
-                    if (key.first == use.kind) {
-                        sameKind.push_back(key.second);
+                if (sink.wantsDetail()) {
+                    std::vector<std::string_view> sameKind;
+                    for (const auto& [key, pos] : objects) {
+                        if (key.first == use.kind) {
+                            sameKind.push_back(key.second);
+                        }
                     }
-                }
-                if (auto match = closestMatch(use.name, sameKind); !match.empty()) {
-                    message += "; did you mean '" + match + "'?";
+                    if (auto match = closestMatch(use.name, sameKind); !match.empty()) {
+                        message += "; did you mean '" + match + "'?";
+                    }
                 }
                 for (auto other : {NameKind::Mailbox, NameKind::Segment, NameKind::Semaphore}) {
                     if (other != use.kind && objects.count({other, use.name}) != 0) {

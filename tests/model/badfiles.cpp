@@ -194,7 +194,7 @@ const std::vector<BadFile>& badFiles() {
         {"send without message", prog("      - send: {to: b}\n"),
          "t.yaml:5:15: send: missing required field 'message'"},
         {"send to nobody", prog("      - send: {to: bob, message: hi}\n"),
-         "t.yaml:5:20: send.to: no process named 'bob'; the processes are 'a' or 'b'"},
+         "t.yaml:5:20: send.to: no process named 'bob'; expected 'a' or 'b'"},
         {"send to itself", prog("      - send: {to: a, message: hi}\n"),
          "t.yaml:5:20: send.to: process 'a' cannot talk to itself; name another process"},
         {"send to any", prog("      - send: {to: any, message: hi}\n"),
@@ -212,7 +212,7 @@ const std::vector<BadFile>& badFiles() {
          "t.yaml:5:34: receive.into: 'i' is the repeat round and cannot be a variable; choose "
          "another name"},
         {"connect to nobody", prog("      - connect: carol\n"),
-         "t.yaml:5:18: connect.peer: no process named 'carol'; the processes are 'a' or 'b'"},
+         "t.yaml:5:18: connect.peer: no process named 'carol'; expected 'a' or 'b'"},
         {"mailbox created twice",
          prog("      - mailbox_create: M\n      - mailbox_create: {name: M, capacity: 1}\n"),
          "t.yaml:6:32: mailbox_create.name: mailbox 'M' is created twice (first at 5:25)"},
@@ -275,6 +275,46 @@ const std::vector<BadFile>& badFiles() {
          "name"},
         {"message too long", prog("      - say: \"" + std::string(5000, 'z') + "\"\n"),
          "t.yaml:5:14: say.text: text is 5000 bytes long; expected at most 4096"},
+        {"key is a list", "scenario: t\n? [a, b]\n: 1\nprocesses: [{name: a, program: []}]\n",
+         "t.yaml:2:3: expected a key name, got a list"},
+        {"empty kernel value", "scenario: t\nkernel:\nprocesses: [{name: a, program: []}]\n",
+         "t.yaml:2:1: kernel: expected a map of settings ('cpus', 'scheduler', 'quantum', 'seed', "
+         "'syscall_cost', 'switch_cost' or 'time_limit'), got nothing"},
+        {"empty field value", prog("      - shm_create:\n          name: x\n          size:\n"),
+         "t.yaml:7:11: shm_create.size: expected an integer from 1 to 1048576, got nothing"},
+        {"scheduler is a list",
+         "scenario: t\nkernel: {scheduler: [fcfs]}\nprocesses: [{name: a, program: []}]\n",
+         "t.yaml:2:21: kernel.scheduler: expected 'fcfs', 'round-robin', 'priority', 'random' or "
+         "'manual', got a list"},
+        {"description is a list",
+         "scenario: t\ndescription: [a]\nprocesses: [{name: a, program: []}]\n",
+         "t.yaml:2:14: description: expected a string, got a list"},
+        {"semaphore near miss", prog("      - sem_create: mutex\n      - sem_wait: mutx\n"),
+         "t.yaml:6:19: sem_wait.name: no semaphore named 'mutx' is created by any sem_create; did "
+         "you mean 'mutex'?"},
+        {"variable near miss",
+         prog("      - receive: {from: b, into: total}\n      - say: \"{totl}\"\n"),
+         "t.yaml:6:14: say.text: variable 'totl' is never assigned in process 'a'; did you mean "
+         "'total'?"},
+        {"receive from nobody", prog("      - receive: {from: carol, into: x}\n"),
+         "t.yaml:5:25: receive.from: no process named 'carol'; expected 'a' or 'b'"},
+        {"unknown field far", prog("      - compute: {ticks: 1, colour: red}\n"),
+         "t.yaml:5:29: compute: unknown field 'colour'; expected 'ticks'"},
+        {"mode unquoted nine", prog("      - shm_create: {name: s, size: 8, mode: 0999}\n"),
+         "t.yaml:5:46: shm_create.mode: expected octal permission bits such as \"0600\" (digits "
+         "0-7, at most 0777), got 0999"},
+        {"segment used as mailbox",
+         prog("      - shm_create: {name: box, size: 8}\n      - send: {mailbox: box, message: "
+              "hi}\n"),
+         "t.yaml:6:25: send.mailbox: no mailbox named 'box' is created by any mailbox_create "
+         "('box' is a segment)"},
+        {"huge repeat count", prog("      - repeat: 99999999999999999999\n        do: []\n"),
+         "t.yaml:5:17: repeat: expected an integer from 1 to 100000000, got 99999999999999999999"},
+        {"bad placeholder", prog("      - say: \"{two words}\"\n"),
+         "t.yaml:5:14: say.text: placeholder {two words} is not a variable name; expected {i} or "
+         "{name} with letters, digits and '_'"},
+        {"empty operation map", prog("      - {}\n"),
+         "t.yaml:5:9: expected an operation such as 'compute: 3', got an empty map"},
         {"alias bomb", aliasBomb(),
          "t.yaml:8:216: too many operations: the scenario may hold at most 100000 program items "
          "(each use of an alias counts)"},

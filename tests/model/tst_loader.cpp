@@ -89,7 +89,7 @@ void TestLoader::diagnosticsAreSortedAndComplete() {
     QCOMPARE(result.diagnostics[0].line, 5);
     QCOMPARE(result.diagnostics[0].column, 20);
     QCOMPARE(result.diagnostics[0].message,
-             std::string("send.to: no process named 'nobody'; the processes are 'a'"));
+             std::string("send.to: no process named 'nobody'; expected 'a'"));
     QCOMPARE(result.diagnostics[1].line, 6);
     QCOMPARE(result.diagnostics[2].line, 7);
     QCOMPARE(result.diagnostics[2].message,
