@@ -104,6 +104,12 @@ bool Machine::preempt() {
         Cpu& cpu = m_cpus[c];
         Pcb& pcb = m_procs[static_cast<std::size_t>(cpu.proc)];
         pcb.busyLeft = cpu.busyUntil > m_now ? cpu.busyUntil - m_now : 0;
+        if (pcb.busyLeft == 0 && skipControl(cpu.proc)) {
+            // It has just done its last operation: it ends rather than waits its turn.
+            terminate(cpu.proc);
+            changed = true;
+            return;
+        }
         const Instr& at = current(cpu.proc);
         emit(EventKind::Preempt, cpu.proc, at.op, at.line, kNoObject,
              static_cast<std::int32_t>(std::min<std::uint64_t>(pcb.busyLeft, INT32_MAX)), 0,
@@ -195,23 +201,10 @@ bool Machine::dispatchIdle() {
     return changed;
 }
 
-void Machine::runOn(int c) {
-    Cpu& cpu = m_cpus[static_cast<std::size_t>(c)];
-    const int p = cpu.proc;
+bool Machine::skipControl(int p) {
     Pcb& pcb = m_procs[static_cast<std::size_t>(p)];
     const std::vector<Instr>& code = m_code.programs[static_cast<std::size_t>(p)];
     for (;;) {
-        if (pcb.busyLeft > 0) {
-            cpu.busyUntil = m_now + pcb.busyLeft;
-            pcb.busyLeft = 0;
-            return;
-        }
-        if (m_trace.events.size() >= m_options.maxEvents) {
-            m_trace.notes.push_back("stopped after " + std::to_string(m_options.maxEvents) +
-                                    " events (RunOptions::maxEvents)");
-            stop(Outcome::TimeLimit);
-            return;
-        }
         const Instr& in = code[static_cast<std::size_t>(pcb.pc)];
         switch (in.step) {
         case Step::LoopBegin:
@@ -231,11 +224,35 @@ void Machine::runOn(int c) {
             }
             continue;
         case Step::End:
+            return true;
+        case Step::Op:
+            return false;
+        }
+    }
+}
+
+void Machine::runOn(int c) {
+    Cpu& cpu = m_cpus[static_cast<std::size_t>(c)];
+    const int p = cpu.proc;
+    Pcb& pcb = m_procs[static_cast<std::size_t>(p)];
+    const std::vector<Instr>& code = m_code.programs[static_cast<std::size_t>(p)];
+    for (;;) {
+        if (pcb.busyLeft > 0) {
+            cpu.busyUntil = m_now + pcb.busyLeft;
+            pcb.busyLeft = 0;
+            return;
+        }
+        if (m_trace.events.size() >= m_options.maxEvents) {
+            m_trace.notes.push_back("stopped after " + std::to_string(m_options.maxEvents) +
+                                    " events (RunOptions::maxEvents)");
+            stop(Outcome::TimeLimit);
+            return;
+        }
+        if (skipControl(p)) {
             terminate(p);
             return;
-        case Step::Op:
-            break;
         }
+        const Instr& in = code[static_cast<std::size_t>(pcb.pc)];
         ++pcb.pc;
         m_opSyscalls = 0;
         const Exec result = execute(p, in);

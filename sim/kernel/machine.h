@@ -82,6 +82,8 @@ private:
     bool dispatchIdle();
     bool executeCpus();
     void runOn(int cpu);
+    /// Runs loop bookkeeping up to the next operation; true when the program is over.
+    bool skipControl(int p);
     void finish(Outcome outcome);
     void stop(Outcome outcome);
 
