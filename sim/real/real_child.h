@@ -26,9 +26,9 @@ inline std::uint16_t objectField(int object) {
 }
 
 struct ChildConfig {
-    int self = 0;                  ///< process index
-    std::uint64_t tickNs = 100000; ///< nanoseconds per compute tick
-    double itersPerUs = 100;       ///< busy loop calibration
+    int self = 0;                   ///< process index
+    std::uint64_t tickNs = 1000000; ///< nanoseconds per compute tick
+    double itersPerUs = 100;        ///< busy loop calibration
     /// A blocking call that took longer than this is shown as blocked (it slept).
     std::uint64_t blockedThresholdNs = 20000;
 };

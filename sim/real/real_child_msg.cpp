@@ -3,6 +3,7 @@
 #include "real_child.h"
 #include "real_limits.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -278,61 +279,88 @@ void ChildInterpreter::receiveDirect(const Operation& op) {
 void ChildInterpreter::receiveAny(const Operation& op) {
     // Wait on the links that are open; when every link this process had is shut, poll
     // them anyway so that the end of file comes back at once (as in the simulator).
+    auto linkHasData = [&](int obj) {
+        const auto& shared = m_shared.object(obj);
+        return shared.linkShut.load() == 0 || shared.mirror.load() > 0;
+    };
     std::vector<pollfd> fds;
     std::vector<int> objects;
-    for (int pass = 0; pass < 2 && fds.empty(); ++pass) {
-        for (const auto& [ends, obj] : m_plan.links) {
-            if (ends.first != m_config.self && ends.second != m_config.self) {
-                continue;
+    for (;;) {
+        fds.clear();
+        objects.clear();
+        for (int pass = 0; pass < 2 && fds.empty(); ++pass) {
+            for (const auto& [ends, obj] : m_plan.links) {
+                if (ends.first != m_config.self && ends.second != m_config.self) {
+                    continue;
+                }
+                // A shut link still delivers what was queued before it was shut.
+                if (pass == 0 && !linkHasData(obj)) {
+                    continue;
+                }
+                if (pass == 1 && m_shared.object(obj).linkOpened.load() == 0) {
+                    continue;
+                }
+                const auto& o = m_plan.objects[obj];
+                fds.push_back(pollfd{o.endA == m_config.self ? o.fdA : o.fdB, POLLIN, 0});
+                objects.push_back(obj);
             }
-            const auto& shared = m_shared.object(obj);
-            // A shut link still delivers what was queued before it was shut.
-            if (pass == 0 && shared.linkShut.load() != 0 && shared.mirror.load() <= 0) {
-                continue;
-            }
-            if (pass == 1 && shared.linkOpened.load() == 0) {
-                continue;
-            }
-            const auto& o = m_plan.objects[obj];
-            fds.push_back(pollfd{o.endA == m_config.self ? o.fdA : o.fdB, POLLIN, 0});
-            objects.push_back(obj);
         }
-    }
-    const bool blocking = op.blocking;
-    const auto c = issue(op, -1, Sys::Ppoll, blocking, [&] {
-        const int n = ppoll(fds.data(), fds.size(), blocking ? nullptr : &kZeroTimeout, nullptr);
-        if (n == 0) {
-            errno = EAGAIN;
-            return -1L;
+        const bool blocking = op.blocking;
+        const auto c = issue(op, -1, Sys::Ppoll, blocking, [&] {
+            const int n =
+                ppoll(fds.data(), fds.size(), blocking ? nullptr : &kZeroTimeout, nullptr);
+            if (n == 0) {
+                errno = EAGAIN;
+                return -1L;
+            }
+            return static_cast<long>(n);
+        });
+        if (finish(op, -1, Sys::Ppoll, blocking, c, 0) != CallResult::Ok) {
+            return;
         }
-        return static_cast<long>(n);
-    });
-    if (finish(op, -1, Sys::Ppoll, blocking, c, 0) != CallResult::Ok) {
+        std::size_t ready = fds.size();
+        bool onlyEnds = true; // every ready link is one its peer shut, with nothing left
+        for (std::size_t i = 0; i < fds.size(); ++i) {
+            if ((fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
+                continue;
+            }
+            if (ready == fds.size()) {
+                ready = i;
+            }
+            if (linkHasData(objects[i])) {
+                ready = i;
+                onlyEnds = false;
+                break;
+            }
+        }
+        if (ready == fds.size()) {
+            return;
+        }
+        const bool otherOpen =
+            std::any_of(objects.begin(), objects.end(), [&](int obj) { return linkHasData(obj); });
+        if (onlyEnds && otherOpen) {
+            // A peer exited while we polled: wait again on the links still open. The
+            // extra ppoll is a real call and is counted as one.
+            continue;
+        }
+        const int obj = objects[ready];
+        const int fd = fds[ready].fd;
+        char* buf = m_buffer.data();
+        const auto r = issue(op, obj, Sys::Recvfrom, false, [&] {
+            const long n = static_cast<long>(
+                recvfrom(fd, buf, m_buffer.size(), MSG_DONTWAIT, nullptr, nullptr));
+            if (n == 0) {
+                errno = EPIPE;
+                return -1L;
+            }
+            return n;
+        });
+        const bool ok = r.ret >= static_cast<long>(sizeof(MessageHeader));
+        const auto bytes = ok ? static_cast<std::int32_t>(r.ret - sizeof(MessageHeader)) : 0;
+        if (finish(op, obj, Sys::Recvfrom, false, r, bytes) == CallResult::Ok && ok) {
+            delivered(op, obj, buf, r.ret);
+        }
         return;
-    }
-    std::size_t ready = 0;
-    while (ready < fds.size() && (fds[ready].revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
-        ++ready;
-    }
-    if (ready == fds.size()) {
-        return;
-    }
-    const int obj = objects[ready];
-    const int fd = fds[ready].fd;
-    char* buf = m_buffer.data();
-    const auto r = issue(op, obj, Sys::Recvfrom, false, [&] {
-        const long n =
-            static_cast<long>(recvfrom(fd, buf, m_buffer.size(), MSG_DONTWAIT, nullptr, nullptr));
-        if (n == 0) {
-            errno = EPIPE;
-            return -1L;
-        }
-        return n;
-    });
-    const bool ok = r.ret >= static_cast<long>(sizeof(MessageHeader));
-    const auto bytes = ok ? static_cast<std::int32_t>(r.ret - sizeof(MessageHeader)) : 0;
-    if (finish(op, obj, Sys::Recvfrom, false, r, bytes) == CallResult::Ok && ok) {
-        delivered(op, obj, buf, r.ret);
     }
 }
 

@@ -13,7 +13,7 @@ namespace ipclab {
 struct RealOptions {
     double timeoutSeconds = 5.0; ///< watchdog: a run with no progress this long ends
     /// Nanoseconds of busy loop per `compute` tick (and per tick of a process's `start`).
-    std::uint64_t tickNs = 100000;
+    std::uint64_t tickNs = 1000000;
     /// Count syscalls with the kernel's perf counters when permitted (else "self").
     bool usePerf = true;
     /// Bytes of each child's event ring (drained by the runner while the run goes on).
