@@ -251,6 +251,13 @@ LoadResult loadScenarioText(std::string_view text, const std::string& fileName) 
 }
 
 LoadResult loadScenarioFile(const std::string& path) {
+    std::error_code dirError;
+    if (std::filesystem::is_directory(path, dirError)) {
+        LoadResult result;
+        result.diagnostics.push_back(
+            Diagnostic{path, 0, 0, "is a directory; expected a scenario file (.yaml)"});
+        return result;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         LoadResult result;

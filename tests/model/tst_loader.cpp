@@ -43,6 +43,7 @@ private slots:
     void badFile();
     void diagnosticsAreSortedAndComplete();
     void missingFile();
+    void directoryIsNotAFile();
     void fileFieldAndDefaults();
     void kernelSettings();
     void processFields();
@@ -105,6 +106,15 @@ void TestLoader::missingFile() {
     QCOMPARE(result.diagnostics[0].format(),
              std::string("/nonexistent/dir/lesson.yaml: cannot open the file (it does not exist "
                          "or is not readable)"));
+}
+
+void TestLoader::directoryIsNotAFile() {
+    const auto dir = std::filesystem::temp_directory_path().string();
+    const auto result = loadScenarioFile(dir);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), std::size_t{1});
+    QCOMPARE(result.diagnostics[0].format(),
+             dir + ": is a directory; expected a scenario file (.yaml)");
 }
 
 void TestLoader::fileFieldAndDefaults() {
