@@ -164,6 +164,11 @@ std::vector<ObjectFate> fatesOf(const RunPlan& plan, SharedArea& shared, bool ab
     return fates;
 }
 
+std::string signalName(int sig) {
+    const char* abbrev = sigabbrev_np(sig);
+    return abbrev != nullptr ? "SIG" + std::string(abbrev) : "signal " + std::to_string(sig);
+}
+
 std::string callsText(const CallCounts& calls) {
     std::string out;
     for (const auto& [name, n] : calls) {
@@ -282,8 +287,16 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
 
     bool abnormal = outcome != Outcome::Completed;
     for (std::size_t i = 0; i < w.ends.size(); ++i) {
-        if (!w.ends[i].exited || (w.ends[i].status != 0 && w.ends[i].status != 2)) {
+        const auto& end = w.ends[i];
+        if (!end.exited || (end.status != 0 && end.status != 2)) {
             abnormal = true;
+        }
+        if (!end.exited && !end.killedByRunner) {
+            trace.notes.push_back(scenario.processes[i].name + ": killed by " +
+                                  signalName(end.status));
+        } else if (end.exited && end.status != 0 && end.status != 2) {
+            trace.notes.push_back(scenario.processes[i].name + ": exited with status " +
+                                  std::to_string(end.status));
         }
     }
     CallCounts cleanup;
