@@ -88,7 +88,7 @@ void TestScenarios::mailboxSeveralReceivers() {
     QCOMPARE(run.trace.outcome, Outcome::Completed);
     QCOMPARE(run.report.mailboxes, 1);
     QCOMPARE(run.report.links, 0);
-    QCOMPARE(processSyscalls(run.report, "dispatcher"), 8);
+    QCOMPARE(processSyscalls(run.report, "dispatcher"), 7);
     std::multiset<std::string> jobs;
     for (const char* worker : {"worker_1", "worker_2", "worker_3"}) {
         QCOMPARE(messagesReceivedBy(run.trace, processId(run.trace, worker)), 2);
