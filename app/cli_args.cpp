@@ -1,0 +1,52 @@
+#include "cli_args.h"
+
+#include <cerrno>
+#include <cstdlib>
+
+namespace ipclab::app {
+
+ArgReader::ArgReader(std::string command, std::vector<std::string> args)
+    : m_command(std::move(command)), m_args(std::move(args)) {
+}
+
+bool ArgReader::nextIsOption() const {
+    return !atEnd() && m_args[m_pos].size() > 2 && m_args[m_pos].rfind("--", 0) == 0;
+}
+
+std::string ArgReader::optionName() const {
+    const std::string& a = m_args[m_pos];
+    return a.substr(0, a.find('='));
+}
+
+std::optional<std::string> ArgReader::optionValue() {
+    const std::string a = m_args[m_pos++];
+    const auto eq = a.find('=');
+    if (eq != std::string::npos) {
+        return a.substr(eq + 1);
+    }
+    if (atEnd()) {
+        fail(a + " expects a value");
+        return std::nullopt;
+    }
+    return m_args[m_pos++];
+}
+
+void ArgReader::fail(const std::string& message) {
+    m_error = "ipclab " + m_command + ": " + message;
+}
+
+std::optional<unsigned long long> parseUnsigned(const std::string& text) {
+    if (text.empty() || text.size() > 20 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+    }
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long long value = std::strtoull(text.c_str(), &end, 10);
+    if (errno == ERANGE || end != text.c_str() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace ipclab::app

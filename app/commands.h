@@ -1,0 +1,27 @@
+#pragma once
+// The command-line subcommands of `ipclab`. Each takes the arguments after its own name
+// and returns the process exit code. None of them touches a display or a QApplication.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace ipclab::app {
+
+/// Exit codes: a run that happened (completed, deadlock, time limit) is a success.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1; ///< the engine could not run it, or output failed
+inline constexpr int kExitUsage = 2;  ///< bad flags or an unusable scenario file
+
+using Args = std::vector<std::string>;
+
+/// `ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-]`
+int runCommand(const Args& args, std::ostream& out, std::ostream& err);
+/// `ipclab check FILE...`
+int checkCommand(const Args& args, std::ostream& out, std::ostream& err);
+/// `ipclab --help`
+void printHelp(std::ostream& out);
+/// `ipclab --version`
+void printVersion(std::ostream& out);
+
+} // namespace ipclab::app
