@@ -5,20 +5,20 @@
 #include "event.h"
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace ipclab {
 
 /// Owns every string a run's events refer to. Invariant: ids are dense from 0 in order of
-/// first interning, and stored strings never move, so the index's views stay valid.
+/// first interning; m_table is an open-addressing index (power-of-two size, at most half
+/// full) of ids into m_store, so neither lookups nor inserts allocate per string.
 class StringPool {
 public:
+    StringPool();
     StringId intern(std::string_view s);
-    /// The decimal form of `v`, interned (small values are cached by value).
+    /// The decimal form of `v`, interned (values below 2^20 are cached by value).
     StringId internInt(std::int64_t v);
     std::string_view view(StringId id) const { return m_store[id]; }
     std::size_t length(StringId id) const { return m_store[id].size(); }
@@ -27,10 +27,13 @@ public:
     std::vector<std::string> release();
 
 private:
-    static constexpr std::int64_t kSmallInts = 4096;
-    std::deque<std::string> m_store;
-    std::unordered_map<std::string_view, StringId> m_index;
-    std::vector<StringId> m_smallInts = std::vector<StringId>(kSmallInts, kNoString);
+    static constexpr std::int64_t kIntCacheLimit = 1 << 20;
+    static std::size_t hash(std::string_view s);
+    void grow();
+
+    std::vector<std::string> m_store;
+    std::vector<StringId> m_table; ///< kNoString = empty slot
+    std::vector<StringId> m_ints;  ///< value -> id for small non-negative integers
 };
 
 } // namespace ipclab
