@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <yaml-cpp/depthguard.h>
 
@@ -23,14 +24,23 @@ std::string posText(SourcePos pos) {
     return std::to_string(pos.line) + ":" + std::to_string(pos.column);
 }
 
+/// The keys a map held. A misspelt key stands in for the key it resembles, so that no
+/// "missing key" report follows the "did you mean" one.
+struct PresentKeys {
+    std::map<std::string, YAML::Node> nodes;
+    std::set<std::string> standIns;
+    bool has(const std::string& key) const {
+        return nodes.count(key) != 0 || standIns.count(key) != 0;
+    }
+};
+
 /// Walks the keys of a map: reports duplicates and unknown keys, calls `onKey` for the
-/// known ones. Returns the keys that were present, by name; a misspelt key counts as the
-/// key it was taken for (without a node), so that no "missing key" follows its report.
+/// known ones.
 template <typename OnKey>
-std::map<std::string, YAML::Node> readKeys(const YAML::Node& map, const std::string& where,
-                                           const std::vector<FieldSpec>& keys, FieldReader& reader,
-                                           OnKey onKey) {
-    std::map<std::string, YAML::Node> present;
+PresentKeys readKeys(const YAML::Node& map, const std::string& where,
+                     const std::vector<FieldSpec>& keys, FieldReader& reader, OnKey onKey) {
+    PresentKeys result;
+    auto& present = result.nodes;
     const auto names = keyNames(keys);
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (!it->first.IsScalar()) {
@@ -54,21 +64,20 @@ std::map<std::string, YAML::Node> readKeys(const YAML::Node& map, const std::str
             reader.error(it->first, "unknown " + where + "key " + quoteForMessage(key) +
                                         suggestionSuffix(key, names));
             if (auto match = closestMatch(key, names); !match.empty()) {
-                present.emplace(match, YAML::Node());
+                result.standIns.insert(match);
             }
             continue;
         }
         const FieldReader::EmptyValueAtKey emptyAtKey(reader, it->first, it->second);
         onKey(*spec, it->second);
     }
-    return present;
+    return result;
 }
 
-void requireKeys(const std::map<std::string, YAML::Node>& present,
-                 const std::vector<FieldSpec>& keys, SourcePos at, const std::string& where,
-                 FieldReader& reader) {
+void requireKeys(const PresentKeys& present, const std::vector<FieldSpec>& keys, SourcePos at,
+                 const std::string& where, FieldReader& reader) {
     for (const auto& k : keys) {
-        if (k.required && present.find(std::string(k.name)) == present.end()) {
+        if (k.required && !present.has(std::string(k.name))) {
             reader.error(at, "missing required " + where + "key '" + std::string(k.name) + "'");
         }
     }
@@ -150,8 +159,9 @@ void readProcess(const YAML::Node& node, int index, Scenario& scenario, FieldRea
     }
     if (hasProgram) {
         if (program.IsNull()) {
-            reader.error(present.at("program"), "process.program: expected a list of operations "
-                                                "('- compute: 1' ...), got nothing");
+            reader.error(present.nodes.at("program"),
+                         "process.program: expected a list of operations "
+                         "('- compute: 1' ...), got nothing");
         } else {
             proc.program = parser.parseProgram(program, index);
         }
@@ -182,7 +192,7 @@ void readScenario(const YAML::Node& root, Scenario& scenario, FieldReader& reade
     }
     if (!processes.IsSequence() || processes.size() == 0) {
         reader.error(
-            processes.IsNull() ? present.at("processes") : processes,
+            processes.IsNull() ? present.nodes.at("processes") : processes,
             "processes: expected a list of 1 to " + std::to_string(kMaxProcesses) +
                 " processes, got " +
                 (processes.IsSequence() ? std::string("an empty list") : describeNode(processes)));

@@ -3,7 +3,9 @@
 #include "suggest.h"
 #include "yamlnode.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 namespace ipclab {
 
@@ -204,6 +206,7 @@ void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& v
                                   int depth) {
     const std::string name(spec.name);
     std::map<std::string, SourcePos> seen;
+    std::set<std::string> standIns;
     for (auto it = value.begin(); it != value.end(); ++it) {
         if (!it->first.IsScalar()) {
             m_reader.error(it->first, "expected a key name, got " + describeNode(it->first));
@@ -221,7 +224,7 @@ void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& v
                                           suggestionSuffix(key, spec.fieldNames()));
             // The misspelt field stands for the one it resembles: no "missing" report.
             if (auto match = closestMatch(key, spec.fieldNames()); !match.empty()) {
-                seen.emplace(match, posOf(it->first));
+                standIns.insert(match);
             }
             continue;
         }
@@ -230,7 +233,8 @@ void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& v
     }
     const SourcePos at = posOf(value);
     for (const auto& field : spec.fields) {
-        if (field.required && seen.find(std::string(field.name)) == seen.end()) {
+        if (field.required && seen.count(std::string(field.name)) == 0 &&
+            standIns.count(std::string(field.name)) == 0) {
             m_reader.error(at, name + ": missing required field '" + std::string(field.name) + "'");
         }
     }
@@ -241,7 +245,10 @@ void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& v
                 present.push_back(f);
             }
         }
-        if (present.empty()) {
+        const bool guessed =
+            std::any_of(spec.exactlyOneOf.begin(), spec.exactlyOneOf.end(),
+                        [&](std::string_view f) { return standIns.count(std::string(f)) != 0; });
+        if (present.empty() && !guessed) {
             m_reader.error(at, name + ": missing " + quotedList(spec.exactlyOneOf) +
                                    "; say whom it talks to");
         } else if (present.size() > 1) {
