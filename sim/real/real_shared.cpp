@@ -27,9 +27,13 @@ bool SharedArea::create(int children, int objects, std::size_t tagBytes, std::si
     m_tagOffset = align(m_objectOffset + sizeof(ObjectShared) * objects, 64);
     m_ringOffset = align(m_tagOffset + tagBytes, 4096);
     m_size = m_ringOffset + m_ringBytes * children;
-    // NORESERVE: ring pages cost memory only once written.
-    void* p = mmap(nullptr, m_size, PROT_READ | PROT_WRITE,
-                   MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    // A page touched for the first time costs a fault, and on a VM a fault costs tens of
+    // microseconds: prefault the area when it is small enough, so recording never
+    // faults; a larger area (many processes) is reserved lazily instead.
+    constexpr std::size_t kPrefaultLimit = 64u << 20;
+    const int populate = m_size <= kPrefaultLimit ? MAP_POPULATE : MAP_NORESERVE;
+    void* p =
+        mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | populate, -1, 0);
     if (p == MAP_FAILED) {
         error = std::string("cannot map the shared event area: ") + std::strerror(errno);
         m_base = nullptr;
