@@ -213,6 +213,33 @@ void readScenario(const YAML::Node& root, Scenario& scenario, FieldReader& reade
     validateNames(scenario, uses, reader.sink());
 }
 
+/// yaml-cpp's messages say what went wrong; these say what was expected instead.
+std::string syntaxHint(const std::string& msg) {
+    static const std::vector<std::pair<std::string, std::string>> hints = {
+        {YAML::ErrorMsg::END_OF_MAP_FLOW, "expected a '}' closing the '{' map"},
+        {YAML::ErrorMsg::END_OF_SEQ_FLOW, "expected a ']' closing the '[' list"},
+        {YAML::ErrorMsg::END_OF_MAP, "expected the next key at the indentation of the map"},
+        {YAML::ErrorMsg::END_OF_SEQ, "expected the next '- ' item at the indentation of the list"},
+        {YAML::ErrorMsg::MAP_VALUE,
+         "check the indentation, and quote text that contains ': ' or starts with '{'"},
+        {YAML::ErrorMsg::BLOCK_ENTRY, "a '- ' item is not expected here: check the indentation"},
+        {YAML::ErrorMsg::FLOW_END, "a closing ']' or '}' has no opening bracket"},
+        {YAML::ErrorMsg::EOF_IN_SCALAR, "a quoted string is not closed"},
+        {YAML::ErrorMsg::UNKNOWN_TOKEN, "quote text that starts with '@', '`' or '%'"},
+        {YAML::ErrorMsg::UNKNOWN_ANCHOR, "define '&name' before '*name' refers to it"},
+        {YAML::ErrorMsg::TAB_IN_INDENTATION, "indent with spaces"},
+    };
+    for (const auto& [text, hint] : hints) {
+        if (msg.rfind(text, 0) == 0) {
+            return msg + "; " + hint;
+        }
+    }
+    if (msg.rfind(YAML::ErrorMsg::INVALID_ESCAPE, 0) == 0) {
+        return msg + "; in double quotes write a backslash as \\\\, or use single quotes";
+    }
+    return msg;
+}
+
 } // namespace
 
 LoadResult loadScenarioText(std::string_view text, const std::string& fileName) {
@@ -229,7 +256,7 @@ LoadResult loadScenarioText(std::string_view text, const std::string& fileName) 
         sink.add(toSourcePos(e.mark), "nesting too deep for the YAML parser; a scenario needs "
                                       "only a few levels");
     } catch (const YAML::ParserException& e) {
-        sink.add(toSourcePos(e.mark), "YAML syntax error: " + e.msg);
+        sink.add(toSourcePos(e.mark), "YAML syntax error: " + syntaxHint(e.msg));
     } catch (const std::exception& e) {
         sink.add({}, std::string("cannot read YAML: ") + e.what());
     }

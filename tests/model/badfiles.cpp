@@ -58,7 +58,8 @@ std::string aliasBomb() {
 const std::vector<BadFile>& badFiles() {
     static const std::vector<BadFile> rows = {
         {"syntax error", "scenario: [1, 2\nprocesses: []\n",
-         "t.yaml:2:10: YAML syntax error: end of sequence flow not found"},
+         "t.yaml:2:10: YAML syntax error: end of sequence flow not found; expected a "
+         "']' closing the '[' list"},
         {"tab indentation", "scenario: t\nprocesses:\n\t- name: a\n",
          "t.yaml:3:1: tab character in indentation; YAML indents with spaces"},
         {"empty file", "",
@@ -323,6 +324,18 @@ const std::vector<BadFile>& badFiles() {
          "t.yaml:6:16: send: unknown field 'mailbx'; did you mean 'mailbox'?"},
         {"misspelt field then field", prog("      - send: {to: b, mesage: hi, message: ho}\n"),
          "t.yaml:5:23: send: unknown field 'mesage'; did you mean 'message'?"},
+        {"unclosed flow map", "scenario: {a: 1\n",
+         "t.yaml:2:1: YAML syntax error: end of map flow not found; expected a '}' closing the '{' "
+         "map"},
+        {"colon in plain text", prog("      - say: a: b\n"),
+         "t.yaml:5:15: YAML syntax error: illegal map value; check the indentation, and quote text "
+         "that contains ': ' or starts with '{'"},
+        {"undefined alias", "scenario: t\nkernel: *k\n",
+         "t.yaml:2:9: YAML syntax error: the referenced anchor is not defined; define '&name' "
+         "before '*name' refers to it"},
+        {"bad indentation", "scenario: t\nkernel:\n  cpus: 1\n quantum: 2\n",
+         "t.yaml:4:2: YAML syntax error: end of map not found; expected the next key at the "
+         "indentation of the map"},
         {"alias bomb", aliasBomb(),
          "t.yaml:8:216: too many operations: the scenario may hold at most 100000 program items "
          "(each use of an alias counts)"},
