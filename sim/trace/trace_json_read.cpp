@@ -360,7 +360,10 @@ bool TraceJsonReader::readLine(std::string_view lineText) {
             if (report == nullptr || !m_report.empty()) {
                 return fail("expected nothing after the footer but one {\"report\": ...} line");
             }
-            m_report = report->dump();
+            // Kept in the writer's key order (the stable order of the report contract).
+            const auto ordered = nlohmann::ordered_json::parse(lineText, nullptr, false);
+            m_report = ordered.at("report").dump(-1, ' ', false,
+                                                 nlohmann::ordered_json::error_handler_t::replace);
         } else if (j.contains("t")) {
             m_trace.push(p.event(j, m_lastTime));
         } else if (const Json* key = field(j, "object")) {

@@ -181,9 +181,9 @@ private slots:
         }
         QVERIFY(reader.complete());
         QCOMPARE(reader.trace().events.size(), std::size_t(16));
-        QVERIFY(reader.readLine("{\"report\": {\"outcome\": \"deadlock\", \"total\": 3}}\r"));
+        QVERIFY(reader.readLine("{\"report\": {\"total\": 3, \"outcome\": \"deadlock\"}}\r"));
         QVERIFY(reader.finish());
-        QCOMPARE(reader.reportJson(), std::string("{\"outcome\":\"deadlock\",\"total\":3}"));
+        QCOMPARE(reader.reportJson(), std::string("{\"total\":3,\"outcome\":\"deadlock\"}"));
         QVERIFY(!reader.readLine("{\"report\":{}}"));
         QCOMPARE(reader.error(),
                  "line " + std::to_string(lines + 2) +
