@@ -181,11 +181,10 @@ bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op
 
 void OperationParser::parseRepeat(const YAML::Node& item, const YAML::Node& keyNode,
                                   const YAML::Node& count, int depth, Operation& op) {
-    (void)item;
-    const YAML::Node& at = count.IsNull() ? keyNode : count;
     if (count.IsNull()) {
-        m_reader.error(at, "repeat: expected an integer from 1 to " + std::to_string(kMaxRepeat) +
-                               " (the number of rounds), got nothing");
+        m_reader.error(keyNode, "repeat: expected an integer from 1 to " +
+                                    std::to_string(kMaxRepeat) +
+                                    " (the number of rounds), got nothing");
     } else {
         m_reader.readInteger(count, "repeat", 1, kMaxRepeat, op.count);
     }
