@@ -1,6 +1,8 @@
 // assets/scenario.schema.json stays in step with the loader's accepted-keys tables: every
-// operation, field, required field, short form and bound, in both directions.
+// operation, field, required field, short form and bound, in both directions; and the
+// format reference (scenarios/README.md) covers every key.
 
+#include "loader.h"
 #include "opspec.h"
 
 #include <QtTest>
@@ -113,6 +115,7 @@ private slots:
     void operation_data();
     void operation();
     void itemNeedsExactlyOneOperation();
+    void referenceDocumentsEveryKey();
 
 private:
     json m_schema;
@@ -236,6 +239,37 @@ void TestSchema::itemNeedsExactlyOneOperation() {
         QCOMPARE(show(requiredOf(branches[i])), show(expected));
         QCOMPARE(branches[i]["maxProperties"].get<std::size_t>(), expected.size());
     }
+}
+
+void TestSchema::referenceDocumentsEveryKey() {
+    // scenarios/README.md is the instructors' reference: every operation has its own
+    // section, every setting and field its row, and its opening example loads.
+    std::ifstream in(IPCLAB_SCENARIO_DIR "/README.md");
+    QVERIFY(in.good());
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string headings;
+    std::size_t pos = 0;
+    while ((pos = doc.find("\n### ", pos)) != std::string::npos) {
+        const auto end = doc.find('\n', pos + 1);
+        headings += doc.substr(pos, end - pos);
+        pos = end;
+    }
+    for (const auto& spec : operationSpecs()) {
+        const auto name = "`" + std::string(spec.name) + "`";
+        QVERIFY2(headings.find(name) != std::string::npos, name.c_str());
+    }
+    for (const auto* keys :
+         {&ipclab::topLevelKeys(), &ipclab::kernelKeys(), &ipclab::processKeys()}) {
+        for (const auto& key : *keys) {
+            const auto row = "| `" + std::string(key.name) + "` |";
+            QVERIFY2(doc.find(row) != std::string::npos, row.c_str());
+        }
+    }
+    const auto start = doc.find("```yaml\n") + 8;
+    const auto example = doc.substr(start, doc.find("```", start) - start);
+    const auto loaded = loadScenarioText(example, "README.md");
+    QVERIFY2(loaded.ok(), loaded.diagnostics.empty() ? "" : loaded.diagnostics[0].format().c_str());
+    QCOMPARE(loaded.scenario->processes.size(), std::size_t{2});
 }
 
 QTEST_APPLESS_MAIN(TestSchema)
