@@ -22,8 +22,9 @@ public:
 
     void compileProcess(const ProcessSpec& spec) {
         std::vector<Instr> code;
-        const std::uint64_t ops = compileList(spec.program, 0, code);
-        m_out.estimatedOps += ops;
+        const Work work = compileList(spec.program, 0, code);
+        m_out.estimatedOps += work.ops;
+        m_out.estimatedEvents += work.events;
         Instr end;
         end.step = Step::End;
         code.push_back(end);
@@ -119,14 +120,48 @@ private:
         return in;
     }
 
-    /// Appends the code of `ops`; returns how many operations one pass executes.
-    std::uint64_t compileList(const std::vector<Operation>& ops, int depth,
-                              std::vector<Instr>& code) {
-        std::uint64_t total = 0;
+    /// Operations one pass of a list executes, and the events they emit when nothing
+    /// blocks (scheduling adds more).
+    struct Work {
+        std::uint64_t ops = 0;
+        std::uint64_t events = 0;
+    };
+
+    static std::uint64_t eventsOf(const Operation& op) {
+        const std::uint64_t into = op.into.empty() ? 0 : 1;
+        switch (op.kind) {
+        case OpKind::Compute:
+        case OpKind::Write:
+        case OpKind::Set:
+        case OpKind::Add:
+        case OpKind::Say:
+            return 1;
+        case OpKind::Read:
+            return 1 + into;
+        case OpKind::Send:
+        case OpKind::SemWait:
+        case OpKind::SemPost:
+            return 2;
+        case OpKind::Receive:
+            return (op.peerKind == PeerKind::Any ? 3 : 2) + into;
+        default:
+            return 3;
+        }
+    }
+
+    static std::uint64_t times(std::uint64_t a, std::uint64_t b) {
+        constexpr std::uint64_t kCap = std::uint64_t(1) << 40;
+        return (b != 0 && a > kCap / b) ? kCap : std::min(a * b, kCap);
+    }
+
+    /// Appends the code of `ops`.
+    Work compileList(const std::vector<Operation>& ops, int depth, std::vector<Instr>& code) {
+        Work total;
         for (const Operation& op : ops) {
             if (op.kind != OpKind::Repeat) {
                 code.push_back(compileOp(op, depth));
-                ++total;
+                ++total.ops;
+                total.events += eventsOf(op);
                 continue;
             }
             Instr begin = compileOp(op, depth);
@@ -134,14 +169,15 @@ private:
             begin.n = op.count;
             const std::size_t beginIndex = code.size();
             code.push_back(begin);
-            const std::uint64_t body = compileList(op.body, depth + 1, code);
+            const Work body = compileList(op.body, depth + 1, code);
             Instr end = begin;
             end.step = Step::LoopEnd;
             end.jump = static_cast<std::int32_t>(beginIndex + 1);
             code.push_back(end);
             code[beginIndex].jump = static_cast<std::int32_t>(code.size());
             const auto rounds = static_cast<std::uint64_t>(std::max<std::int64_t>(op.count, 0));
-            total += std::min<std::uint64_t>(body * rounds, std::uint64_t(1) << 40);
+            total.ops += times(body.ops, rounds);
+            total.events += times(body.events, rounds);
         }
         return total;
     }

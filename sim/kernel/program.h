@@ -52,6 +52,8 @@ struct CompiledScenario {
     std::vector<std::vector<std::int64_t>> cellOffsets;
     /// Program operations a full run executes (repeat bodies multiplied); for reserving.
     std::uint64_t estimatedOps = 0;
+    /// Events those operations emit when nothing blocks (before scheduling events).
+    std::uint64_t estimatedEvents = 0;
 };
 
 CompiledScenario compileScenario(const Scenario& scenario, StringPool& pool);

@@ -13,7 +13,8 @@ namespace ipclab {
 
 /// Owns every string a run's events refer to. Invariant: ids are dense from 0 in order of
 /// first interning; m_table is an open-addressing index (power-of-two size, at most half
-/// full) of ids into m_store, so neither lookups nor inserts allocate per string.
+/// full) of (hash, id) pairs into m_store, so neither lookups nor inserts allocate per
+/// string and a probe compares strings only when their hashes match.
 class StringPool {
 public:
     StringPool();
@@ -28,12 +29,13 @@ public:
 
 private:
     static constexpr std::int64_t kIntCacheLimit = 1 << 20;
-    static std::size_t hash(std::string_view s);
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t(0);
+    static std::uint32_t hash(std::string_view s);
     void grow();
 
     std::vector<std::string> m_store;
-    std::vector<StringId> m_table; ///< kNoString = empty slot
-    std::vector<StringId> m_ints;  ///< value -> id for small non-negative integers
+    std::vector<std::uint64_t> m_table; ///< hash << 32 | id; kEmpty = free slot
+    std::vector<StringId> m_ints;       ///< value -> id for small non-negative integers
 };
 
 } // namespace ipclab
