@@ -204,6 +204,8 @@ void TestSyscallChart::lessonCurves() {
     view.setCursor(end, cursor.at(end));
     QCOMPARE(view.cursorPoint(Mechanism::MessagePassing), messageEnd);
     QCOMPARE(view.cursorPoint(Mechanism::SharedMemory), shmEnd);
+    QCOMPARE(view.cursorPointText(Mechanism::MessagePassing),
+             QStringLiteral("%1 calls / %2 items").arg(messageEnd.y()).arg(messageEnd.x()));
     // Message passing: one flat step per message (each costs calls before the next item).
     auto flats = [](const std::vector<CurvePoint>& curve) {
         int n = 0;

@@ -82,6 +82,28 @@ void ComparisonChartView::setRuns(std::shared_ptr<const Trace> simulated,
                        true);
     m_realBars->setData(m_real ? keys : QVector<double>(), m_real ? realValues : QVector<double>(),
                         true);
+    for (QCPItemText* label : m_labels) {
+        removeItem(label);
+    }
+    m_labels.clear();
+    const QColor text = palette().color(QPalette::WindowText);
+    for (std::size_t i = 0; i < m_names.size(); ++i) {
+        // "sim / real" above each pair; a missed prediction stands out in vermillion.
+        const double s = simValues[static_cast<int>(i)];
+        const double r = realValues[static_cast<int>(i)];
+        auto* label = new QCPItemText(this);
+        label->position->setCoords(static_cast<double>(i), std::max(s, r));
+        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->setPadding(QMargins(2, 0, 2, 3));
+        label->setText(m_sim && m_real ? QStringLiteral("%1 / %2").arg(s).arg(r)
+                                       : QString::number(m_sim ? s : r));
+        QFont font;
+        font.setPointSize(kTickFontPt - 1);
+        font.setBold(true);
+        label->setFont(font);
+        label->setColor(m_sim && m_real && s != r ? QColor(0xD5, 0x5E, 0x00) : text);
+        m_labels.push_back(label);
+    }
     xAxis->setTicker(ticker);
     xAxis->setTickLabelRotation(m_names.size() > 4 ? -30 : 0);
     xAxis->setRange(-0.6, std::max<double>(1, m_names.size()) - 0.4);
@@ -90,7 +112,7 @@ void ComparisonChartView::setRuns(std::shared_ptr<const Trace> simulated,
     const QString scenario = QString::fromStdString(
         m_sim ? m_sim->scenarioTitle : (m_real ? m_real->scenarioTitle : std::string()));
     QString heading = tr("Simulated: %1 · Real: %2").arg(outcomeText(m_sim), outcomeText(m_real));
-    if (m_real && !m_real->countingMethod.empty()) {
+    if (m_real && m_real->engine == "real" && !m_real->countingMethod.empty()) {
         heading += tr(" (counted by %1)").arg(QString::fromStdString(m_real->countingMethod));
     }
     m_title->setText(scenario.isEmpty() ? heading : scenario + QLatin1Char('\n') + heading);
@@ -115,6 +137,14 @@ std::vector<std::string> ComparisonChartView::mismatches() const {
         }
     }
     return out;
+}
+
+QString ComparisonChartView::labelText(const std::string& name) const {
+    const auto it = std::find(m_names.begin(), m_names.end(), name);
+    if (it == m_names.end()) {
+        return {};
+    }
+    return m_labels[static_cast<std::size_t>(it - m_names.begin())]->text();
 }
 
 QString ComparisonChartView::titleText() const {

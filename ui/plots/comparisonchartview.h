@@ -30,6 +30,8 @@ public:
     /// Names whose two counts differ (the prediction missed).
     std::vector<std::string> mismatches() const;
     QString titleText() const;
+    /// The text above the bars of `name` ("20 / 20"), empty for a name not shown.
+    QString labelText(const std::string& name) const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -46,6 +48,7 @@ private:
     QCPBars* m_simBars = nullptr;
     QCPBars* m_realBars = nullptr;
     QCPBarsGroup* m_group = nullptr;
+    std::vector<QCPItemText*> m_labels; ///< "sim / real" above each pair of bars
 };
 
 } // namespace ipclab::ui

@@ -97,6 +97,11 @@ SyscallChartView::SyscallChartView(QWidget* parent) : QCustomPlot(parent) {
         m_fullCurves[static_cast<std::size_t>(k)] = full;
         m_prefixCurves[static_cast<std::size_t>(k)] = prefix;
         m_dots[static_cast<std::size_t>(k)] = dot;
+        auto* label = valueLabel(this, m_curveRect);
+        label->setClipToAxisRect(true);
+        label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        label->setPadding(QMargins(4, 2, 10, 8));
+        m_dotLabels[static_cast<std::size_t>(k)] = label;
     }
     m_replot = new ReplotLimiter(this);
     restyle();
@@ -285,6 +290,12 @@ void SyscallChartView::setCursor(std::size_t index, const SystemState& state) {
         const CurvePoint now = m_curves.at(m, index);
         m_dots[static_cast<std::size_t>(k)]->setData(QVector<double>{now.items},
                                                      QVector<double>{now.syscalls});
+        QCPItemText* label = m_dotLabels[static_cast<std::size_t>(k)];
+        label->position->setCoords(now.items, now.syscalls);
+        label->setText(tr("%1 calls / %2 items").arg(now.syscalls).arg(now.items));
+        label->setVisible(!m_curves.empty(m));
+        const bool rightHalf = now.items > bottom(m_curveRect)->range().center();
+        label->setPositionAlignment((rightHalf ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
     }
     m_title->setText(tr("System calls: %1 at event %2 of %3")
                          .arg(state.syscallsTotal)
@@ -330,6 +341,10 @@ QPointF SyscallChartView::cursorPoint(Mechanism m) const {
     return {data->constBegin()->key, data->constBegin()->value};
 }
 
+QString SyscallChartView::cursorPointText(Mechanism m) const {
+    return m_dotLabels[static_cast<std::size_t>(m)]->text();
+}
+
 QString SyscallChartView::titleText() const {
     return m_title->text();
 }
@@ -358,6 +373,11 @@ void SyscallChartView::restyle() {
     }
     for (auto& [op, bars] : m_procBars) {
         bars->setPen(QPen(palette().color(QPalette::Base), 1));
+    }
+    for (int k = 0; k < kMechanismCount; ++k) {
+        m_dotLabels[static_cast<std::size_t>(k)]->setFont(font);
+        m_dotLabels[static_cast<std::size_t>(k)]->setColor(
+            mechanismColor(static_cast<Mechanism>(k)));
     }
 }
 

@@ -42,6 +42,8 @@ public:
     /// The marked point of `m` at the cursor.
     QPointF cursorPoint(Mechanism m) const;
     QString titleText() const;
+    /// The text beside the marked point of `m` ("43 calls / 20 items").
+    QString cursorPointText(Mechanism m) const;
     QCPAxisRect* opRect() const { return m_opRect; }
     QCPAxisRect* processRect() const { return m_procRect; }
     QCPAxisRect* curveRect() const { return m_curveRect; }
@@ -70,6 +72,7 @@ private:
     std::array<QCPCurve*, kMechanismCount> m_fullCurves{};
     std::array<QCPCurve*, kMechanismCount> m_prefixCurves{};
     std::array<QCPCurve*, kMechanismCount> m_dots{};
+    std::array<QCPItemText*, kMechanismCount> m_dotLabels{}; ///< "43 calls / 20 items"
     ReplotLimiter* m_replot = nullptr;
 };
 

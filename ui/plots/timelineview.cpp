@@ -235,9 +235,13 @@ void TimelineView::setCursor(std::size_t index, const SystemState& /*state*/) {
     const auto time = static_cast<double>(cursorTime(*m_trace, m_cursor));
     m_cursorLine->point1->setCoords(time, 0);
     m_cursorLine->point2->setCoords(time, 1);
+    followCursor(time);
     m_cursorLabel->position->setCoords(time, 0);
     m_cursorLabel->setText(tr("event %1 · t = %2").arg(m_cursor).arg(time));
-    followCursor(time);
+    // The label reads away from the right edge so that it is never cut off.
+    const bool rightHalf = time > xAxis->range().center();
+    m_cursorLabel->setPositionAlignment((rightHalf ? Qt::AlignRight : Qt::AlignLeft) |
+                                        Qt::AlignTop);
     m_replot->request();
 }
 
@@ -299,6 +303,13 @@ void TimelineView::changeEvent(QEvent* event) {
 
 void TimelineView::restyle() {
     applyPlotStyle(this, palette());
+    // Many lanes: smaller lane names so that neighbours do not overlap.
+    const auto laneCount = m_model.processLanes.size() + m_model.cpuLanes.size();
+    QFont nameFont = yAxis->tickLabelFont();
+    nameFont.setPointSize(laneCount > 24   ? kTickFontPt - 4
+                          : laneCount > 14 ? kTickFontPt - 2
+                                           : kTickFontPt);
+    yAxis->setTickLabelFont(nameFont);
     const QColor ink = palette().color(QPalette::WindowText);
     const QColor paper = palette().color(QPalette::Base);
     for (std::size_t k = 0; k < m_markerGraphs.size(); ++k) {
