@@ -279,6 +279,13 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
         if (pinChildren(w.pids, std::min(scenario.kernel.cpus, limits.onlineCpus)) == 0 && n > 0) {
             trace.notes.push_back("cpus: could not pin the processes (sched_setaffinity)");
         }
+        const std::vector<int> counted(w.pids.begin(), w.pids.end());
+        std::string watchWhy;
+        if (counter.active() && !counter.watch(counted, watchWhy)) {
+            counter.close();
+            trace.countingMethod = "self";
+            trace.notes.push_back("syscalls counted by the program itself: " + watchWhy);
+        }
         shared.startNs() = monotonicNs();
         openGate(shared);
         outcome = watch(shared, w, group, options, trace.notes);

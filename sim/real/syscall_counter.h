@@ -1,7 +1,8 @@
 #pragma once
-// Honest syscall counts: one perf_event counter per IPC syscall on the tracepoint
-// syscalls:sys_enter_<name>, opened on the runner with `inherit`, so every fork()ed child
-// is counted by the kernel itself and folded back in when it exits.
+// Honest syscall counts: perf_event counters on the tracepoints syscalls:sys_enter_<name>,
+// counted by the kernel itself. Preferred: one counter per syscall and CPU, filtered to
+// the run's pids (no cost at context switches). Fallback: per-task counters on the runner
+// with `inherit`, which follow every fork()ed child (but are switched with each task).
 
 #include <array>
 #include <cstdint>
@@ -41,8 +42,12 @@ inline std::string_view sysName(Sys s) {
     return kSyscallNames[static_cast<std::size_t>(s)];
 }
 
-/// The kernel's count of the IPC syscalls made by this process and its descendants
-/// from open() on. Invariant: either every counter opened or none is kept.
+/// The kernel's count of the IPC syscalls made by the runner and its children. Counters
+/// are perf events on raw_syscalls:sys_enter, one per syscall (filter `id == NR`): for the
+/// runner a per-task set; for the children, per-CPU counters filtered to their pids
+/// (opened by watch(), after fork) or, where per-CPU counting is not permitted, per-task
+/// counters with `inherit` opened before fork. Invariant: either every counter of a mode
+/// is open or none is.
 class SyscallCounter {
 public:
     SyscallCounter() = default;
@@ -50,15 +55,18 @@ public:
     SyscallCounter& operator=(const SyscallCounter&) = delete;
     ~SyscallCounter();
 
-    /// Opens the counters; false with `why` when perf events are not permitted here.
+    /// Opens the runner's counters; false with `why` when perf events are not permitted.
     bool open(std::string& why);
     bool active() const { return !m_fds.empty(); }
+    /// Counts the children `pids` too (per-CPU mode; inherit mode follows them already).
+    bool watch(const std::vector<int>& pids, std::string& why);
     /// Current counts by name (zero counts left out). Read after the children are reaped.
     std::map<std::string, std::int64_t> read() const;
     void close();
 
 private:
-    std::vector<int> m_fds; ///< index = Sys
+    std::vector<int> m_fds; ///< groups of kSyscallNames.size(), in name order
+    bool m_perCpu = false;
 };
 
 } // namespace ipclab::real
