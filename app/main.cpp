@@ -5,22 +5,36 @@
 
 #include <iostream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #ifdef IPCLAB_HAVE_GUI
 #include "gui_main.h"
 #endif
 
+namespace {
+
+using Command = int (*)(const ipclab::app::Args&, std::ostream&, std::ostream&);
+
+/// The subcommands; another one is a line here and its declaration in commands.h.
+constexpr std::pair<std::string_view, Command> kSubcommands[] = {
+    {"run", ipclab::app::runCommand},
+    {"check", ipclab::app::checkCommand},
+};
+
+} // namespace
+
 int main(int argc, char* argv[]) {
     using namespace ipclab::app;
     const Args args(argv + 1, argv + argc);
     if (!args.empty()) {
         const std::string& first = args.front();
-        const Args rest(args.begin() + 1, args.end());
-        if (first == "run" || first == "check") {
-            std::ios::sync_with_stdio(false);
-            return first == "run" ? runCommand(rest, std::cout, std::cerr)
-                                  : checkCommand(rest, std::cout, std::cerr);
+        for (const auto& [name, command] : kSubcommands) {
+            if (first == name) {
+                std::ios::sync_with_stdio(false);
+                return command(Args(args.begin() + 1, args.end()), std::cout, std::cerr);
+            }
         }
         if (first == "--help" || first == "-h" || first == "help") {
             printHelp(std::cout);
