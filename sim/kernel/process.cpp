@@ -202,8 +202,10 @@ Machine::Exec Machine::execute(int p, const Instr& in) {
     case OpKind::Add: {
         const Local& l =
             m_procs[static_cast<std::size_t>(p)].locals[static_cast<std::size_t>(in.slot)];
+        // As in real mode: an increment that is not a number counts as 1, a variable
+        // that holds no number as 0.
         std::int64_t current = 0;
-        std::int64_t step = 0;
+        std::int64_t step = 1;
         if (l.isSet) {
             integerOf(l.value, m_pool, current);
         }

@@ -46,6 +46,8 @@ private slots:
     void dispatchOrder();
     void roundRobinPreemptsAtQuantum();
     void priorityPreemptsOnArrival();
+    void priorityPreemptsOnWake();
+    void wakeRunsOnIdleCpuSameTick();
     void dispatchCountsCandidates();
     void multiCpu_data();
     void multiCpu();
@@ -140,6 +142,66 @@ processes:
     QCOMPARE(preempts.size(), std::size_t(1));
     QCOMPARE(preempts[0]->time, std::uint64_t(1));
     QCOMPARE(preempts[0]->a, 3);
+}
+
+void TestKernel::priorityPreemptsOnWake() {
+    const auto r = run(R"(
+scenario: priority wake
+kernel: { cpus: 1, scheduler: priority }
+processes:
+  - name: important
+    priority: 0
+    program:
+      - sem_create: { name: go, value: 0 }
+      - sem_wait: go
+      - compute: 1
+  - name: worker
+    priority: 9
+    program:
+      - compute: 3
+      - sem_post: go
+      - compute: 4
+)");
+    // important blocks at 2; worker computes 2-5, posts at 5 (2 calls, until 7) but
+    // loses the CPU at once to the process it woke, which pays its wait's tick (5-6) and
+    // computes (6-7); worker then finishes its post (7-9) and computes (9-13).
+    QCOMPARE(kt::join(kt::dispatches(r.trace)), QString("important, worker, important, worker"));
+    const auto preempts = kt::eventsOf(r.trace, EventKind::Preempt);
+    QCOMPARE(preempts.size(), std::size_t(1));
+    QCOMPARE(preempts[0]->time, std::uint64_t(5));
+    QCOMPARE(preempts[0]->op, OpKind::SemPost);
+    QCOMPARE(preempts[0]->a, 2);
+    QCOMPARE(kt::states(r.trace, 0),
+             (Lines{"0 ready", "0 running", "2 blocked", "5 ready", "5 running", "7 terminated"}));
+    QCOMPARE(kt::states(r.trace, 1),
+             (Lines{"0 ready", "2 running", "5 ready", "7 running", "13 terminated"}));
+}
+
+void TestKernel::wakeRunsOnIdleCpuSameTick() {
+    const auto r = run(R"(
+scenario: two cpus
+kernel: { cpus: 2, scheduler: fcfs }
+processes:
+  - name: receiver
+    program:
+      - mailbox_create: { name: M, capacity: 1 }
+      - receive: { mailbox: M, into: x }
+      - say: "got {x}"
+  - name: sender
+    program:
+      - compute: 4
+      - send: { mailbox: M, message: "now" }
+)");
+    // The receiver blocks at 1 and frees CPU 0; the send at 4 on CPU 1 wakes it and it
+    // is dispatched on the idle CPU 0 in the same tick, pays its receive's tick (4-5) and
+    // says its caption (no time).
+    QCOMPARE(kt::states(r.trace, 0),
+             (Lines{"0 ready", "0 running", "1 blocked", "4 ready", "4 running", "5 terminated"}));
+    const auto captions = kt::eventsOf(r.trace, EventKind::Caption);
+    QCOMPARE(captions.size(), std::size_t(1));
+    QCOMPARE(r.trace.str(captions[0]->text), std::string("got now"));
+    QCOMPARE(captions[0]->time, std::uint64_t(5));
+    QCOMPARE(int(captions[0]->cpu), 0);
 }
 
 void TestKernel::dispatchCountsCandidates() {
