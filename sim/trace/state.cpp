@@ -247,8 +247,9 @@ const SystemState& StateCursor::at(std::size_t k) {
         }
         m_snapshots.push_back(std::move(s));
     }
-    const std::size_t base = slot * m_interval;
-    if (m_current.eventIndex > k || m_current.eventIndex < base) {
+    // Step on from the current state when that is no further than from the snapshot (a
+    // player stepping forwards never copies a whole state).
+    if (m_current.eventIndex > k || k - m_current.eventIndex > k - slot * m_interval) {
         m_current = m_snapshots[slot];
     }
     while (m_current.eventIndex < k) {
