@@ -8,6 +8,9 @@
 namespace ipclab {
 
 int Machine::newLink(int p, int peer, const Instr& in) {
+    if (!roomForObject(p, in, m_names.socketpair)) {
+        return -1;
+    }
     ObjectInfo info;
     info.kind = ObjectKind::Link;
     info.name = m_trace.processNames[static_cast<std::size_t>(p)] + "<->" +
@@ -101,6 +104,9 @@ Machine::Exec Machine::linkSend(int p, const Instr& in) {
         return Exec::Next;
     }
     const int index = linkFor(p, in.slot, in);
+    if (index < 0) {
+        return Exec::Next;
+    }
     Link& link = m_links[static_cast<std::size_t>(index)];
     if (!link.open) {
         sys(p, in, m_names.sendto, link.object, CallResult::LinkClosed);
@@ -141,6 +147,9 @@ Machine::Exec Machine::linkReceive(int p, const Instr& in) {
         return Exec::Next;
     }
     const int index = linkFor(p, in.slot, in);
+    if (index < 0) {
+        return Exec::Next;
+    }
     Link& link = m_links[static_cast<std::size_t>(index)];
     MessageQueue& q = link.toward(p);
     if (!q.empty()) {

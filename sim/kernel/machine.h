@@ -110,6 +110,10 @@ private:
                 std::uint8_t flags);
     void received(int p, OpKind op, std::uint16_t line, int object, const Message& m, int into);
 
+    /// False (after a failed `call`) when the trace's object table is full: event
+    /// object fields are 16 bits.
+    bool roomForObject(int p, const Instr& in, StringId call);
+
     // messages (mailboxops.cpp, linkops.cpp)
     Exec mailboxCreate(int p, const Instr& in);
     Exec mailboxDelete(int p, const Instr& in);

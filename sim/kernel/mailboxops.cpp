@@ -26,6 +26,9 @@ Machine::Exec Machine::mailboxCreate(int p, const Instr& in) {
         mb.known |= bit;
         return Exec::Next;
     }
+    if (!roomForObject(p, in, m_names.mqOpen)) {
+        return Exec::Next;
+    }
     ObjectInfo info;
     info.kind = ObjectKind::Mailbox;
     info.name = in.src->object;

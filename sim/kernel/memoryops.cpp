@@ -25,6 +25,9 @@ Machine::Exec Machine::shmCreate(int p, const Instr& in) {
             return Exec::Next;
         }
     }
+    if (!roomForObject(p, in, m_names.shmget)) {
+        return Exec::Next;
+    }
     ObjectInfo info;
     info.kind = ObjectKind::Segment;
     info.name = in.src->object;

@@ -88,6 +88,18 @@ std::uint64_t Machine::opCost(const Instr& in, int syscalls) const {
     }
 }
 
+bool Machine::roomForObject(int p, const Instr& in, StringId call) {
+    if (m_trace.objects.size() < kNoObject) {
+        return true;
+    }
+    if (m_trace.notes.empty() || m_trace.notes.back().rfind("object table full", 0) != 0) {
+        m_trace.notes.push_back("object table full (" + std::to_string(kNoObject) +
+                                " objects): later creations failed");
+    }
+    sys(p, in, call, -1, CallResult::Error);
+    return false;
+}
+
 const Instr& Machine::current(int p) const {
     const Pcb& pcb = m_procs[static_cast<std::size_t>(p)];
     const auto& code = m_code.programs[static_cast<std::size_t>(p)];

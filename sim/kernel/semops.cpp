@@ -25,6 +25,9 @@ Machine::Exec Machine::semCreate(int p, const Instr& in) {
         emit(EventKind::SemChanged, p, in.op, in.line, s.object, clamp32(s.value), 0, kNoString);
         return Exec::Next;
     }
+    if (!roomForObject(p, in, m_names.semget)) {
+        return Exec::Next;
+    }
     ObjectInfo info;
     info.kind = ObjectKind::Semaphore;
     info.name = in.src->object;

@@ -28,6 +28,7 @@ private slots:
     void receiveFromAnyBlocks();
     void peerExitClosesLink();
     void messageCountsAndBytes();
+    void objectTableLimit();
 };
 
 void TestKernelMessages::boundedSenderBlocksWhenFull() {
@@ -417,6 +418,34 @@ processes:
         ids.push_back(e->a);
     }
     QCOMPARE(ids, (std::vector<int>{1, 2, 3, 4}));
+}
+
+void TestKernelMessages::objectTableLimit() {
+    // Event object fields are 16 bits: creations past 65535 objects fail visibly.
+    const auto r = run(R"(
+scenario: link churn
+kernel: { syscall_cost: 0 }
+processes:
+  - name: a
+    program:
+      - repeat: 70000
+        do: [ { connect: b }, { disconnect: b } ]
+  - name: b
+    program: [ { compute: 1 } ]
+)");
+    const auto& t = r.trace;
+    QCOMPARE(kt::outcome(t), std::string("completed"));
+    QCOMPARE(t.objects.size(), std::size_t(65535));
+    int failed = 0;
+    for (const Event* e : kt::eventsOf(t, EventKind::Syscall, 0)) {
+        if (CallResult(e->b) == CallResult::Error) {
+            QCOMPARE(t.str(e->text), std::string("socketpair"));
+            QCOMPARE(e->object, kNoObject);
+            ++failed;
+        }
+    }
+    QCOMPARE(failed, 70000 - 65535);
+    QCOMPARE(t.notes.size(), std::size_t(1));
 }
 
 QTEST_APPLESS_MAIN(TestKernelMessages)
