@@ -44,8 +44,7 @@ CallResult resultOf(int err) {
 ChildInterpreter::ChildInterpreter(const Scenario& scenario, const RunPlan& plan,
                                    SharedArea& shared, const ChildConfig& config)
     : m_scenario(scenario), m_plan(plan), m_shared(shared), m_config(config),
-      m_status(shared.child(config.self)),
-      m_ring(m_status, shared.ring(config.self), shared.ringBytes()),
+      m_status(shared.child(config.self)), m_ring(shared, config.self),
       m_spec(scenario.processes[config.self]) {
     const std::size_t n = plan.objects.size();
     m_segments.resize(n);

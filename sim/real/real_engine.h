@@ -17,7 +17,7 @@ struct RealOptions {
     /// Count syscalls with the kernel's perf counters when permitted (else "self").
     bool usePerf = true;
     /// Bytes of each child's event ring (drained by the runner while the run goes on).
-    std::size_t ringBytes = 4u << 20;
+    std::size_t ringBytes = 1u << 20;
 };
 
 /// Run `scenario` for real. Never throws for a scenario that loaded; refusals (limits)

@@ -28,7 +28,7 @@ struct Watch {
     std::vector<pid_t> pids;
     std::vector<bool> alive;
     std::vector<ChildEnd> ends;
-    std::vector<std::vector<Record>> records;
+    std::vector<std::vector<unsigned char>> records; ///< raw ring bytes per process
     int running = 0;
 };
 
@@ -101,8 +101,7 @@ Outcome watch(SharedArea& shared, Watch& w, pid_t group, const RealOptions& opti
     std::uint64_t lastProgress = monotonicNs();
     std::uint64_t fingerprint = progressOf(shared, w);
     while (w.running > 0) {
-        const timespec pause{0, 2000000};
-        nanosleep(&pause, nullptr);
+        shared.waitForDrainRequest(2000000);
         drainAll(shared, w);
         reapFinished(w, false);
         const std::uint64_t now = monotonicNs();
@@ -321,8 +320,12 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
     setrlimit(RLIMIT_MSGQUEUE, &oldMsgLimit);
 
     MergeInput input;
-    input.records = std::move(w.records);
+    w.records.resize(scenario.processes.size());
     input.records.resize(scenario.processes.size());
+    for (std::size_t i = 0; i < w.records.size(); ++i) {
+        input.records[i] = decodeRecords(w.records[i]);
+        std::vector<unsigned char>().swap(w.records[i]);
+    }
     input.ends = w.ends;
     input.ends.resize(scenario.processes.size());
     input.outcome = outcome;

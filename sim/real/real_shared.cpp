@@ -1,9 +1,13 @@
 #include "real_shared.h"
 
 #include <cstring>
+#include <linux/futex.h>
 #include <new>
+#include <sched.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 namespace ipclab::real {
 
@@ -27,19 +31,17 @@ bool SharedArea::create(int children, int objects, std::size_t tagBytes, std::si
     m_tagOffset = align(m_objectOffset + sizeof(ObjectShared) * objects, 64);
     m_ringOffset = align(m_tagOffset + tagBytes, 4096);
     m_size = m_ringOffset + m_ringBytes * children;
-    // A page touched for the first time costs a fault, and on a VM a fault costs tens of
-    // microseconds: prefault the area when it is small enough, so recording never
-    // faults; a larger area (many processes) is reserved lazily instead.
-    constexpr std::size_t kPrefaultLimit = 64u << 20;
-    const int populate = m_size <= kPrefaultLimit ? MAP_POPULATE : MAP_NORESERVE;
-    void* p =
-        mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | populate, -1, 0);
+    void* p = mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
         error = std::string("cannot map the shared event area: ") + std::strerror(errno);
         m_base = nullptr;
         return false;
     }
     m_base = static_cast<unsigned char*>(p);
+    // The first write to a page faults, and on this kind of VM a fault costs ~30 us:
+    // write every page now, before fork, so that recording never faults (MAP_POPULATE
+    // maps shared pages read-only and does not spare the write fault).
+    std::memset(m_base, 0, m_size);
     new (m_base) Header{};
     for (int i = 0; i < children; ++i) {
         new (&child(i)) ChildStatus{};
@@ -56,6 +58,21 @@ std::atomic<std::uint32_t>& SharedArea::gate() {
 std::atomic<std::uint32_t>& SharedArea::nextMessageId() {
     return reinterpret_cast<Header*>(m_base)->nextMessageId;
 }
+std::atomic<std::uint32_t>& SharedArea::drainRequest() {
+    return reinterpret_cast<Header*>(m_base)->drainRequest;
+}
+
+void SharedArea::waitForDrainRequest(std::uint64_t ns) {
+    auto& word = drainRequest();
+    if (word.exchange(0) == 0) {
+        const timespec timeout{static_cast<time_t>(ns / 1000000000ull),
+                               static_cast<long>(ns % 1000000000ull)};
+        syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT, 0, &timeout,
+                nullptr, 0);
+        word.store(0);
+    }
+}
+
 std::uint64_t& SharedArea::startNs() {
     return reinterpret_cast<Header*>(m_base)->startNs;
 }
@@ -84,8 +101,10 @@ void RingWriter::put(const RecordHeader& header, std::string_view text, std::str
         need += m_bytes - pos; // the skipped tail of the ring
     }
     while (m_head + need - m_status.tail.load(std::memory_order_acquire) > m_bytes) {
-        const timespec pause{0, 200000};
-        nanosleep(&pause, nullptr);
+        // Full: make sure the runner knows, and give it the CPU (a sleep would last a
+        // timer tick, far longer than a drain takes).
+        askForDrain();
+        sched_yield();
     }
     if (wraps) {
         if (m_bytes - pos >= sizeof(RecordHeader)) {
@@ -101,34 +120,70 @@ void RingWriter::put(const RecordHeader& header, std::string_view text, std::str
     std::memcpy(m_ring + pos + sizeof h + h.textLen, name.data(), h.nameLen);
     m_head += size;
     m_status.head.store(m_head, std::memory_order_release);
+    const std::uint64_t used = m_head - m_status.tail.load(std::memory_order_relaxed);
+    if (used > m_bytes / 2) {
+        if (!m_asked) {
+            askForDrain(); // one futex wake per half ring, so recording rarely calls
+            m_asked = true;
+        }
+    } else {
+        m_asked = false;
+    }
 }
 
-std::size_t drainRing(ChildStatus& status, const unsigned char* ring, std::size_t bytes,
-                      std::vector<Record>& out) {
+void RingWriter::askForDrain() {
+    if (m_drain.exchange(1) == 0) {
+        syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&m_drain), FUTEX_WAKE, 1, nullptr,
+                nullptr, 0);
+    }
+}
+
+void drainRing(ChildStatus& status, const unsigned char* ring, std::size_t bytes,
+               std::vector<unsigned char>& out) {
     std::uint64_t tail = status.tail.load(std::memory_order_relaxed);
     const std::uint64_t head = status.head.load(std::memory_order_acquire);
-    std::size_t moved = 0;
     while (tail < head) {
         const std::size_t pos = tail % bytes;
         if (bytes - pos < sizeof(RecordHeader)) {
-            tail += bytes - pos;
+            tail += bytes - pos; // too short for a record: the writer skipped it
             continue;
         }
-        Record r;
-        std::memcpy(&r.h, ring + pos, sizeof r.h);
-        if (r.h.type == kRecPad) {
-            tail += bytes - pos;
+        // The stretch of whole records from here to a pad, the ring's end or head.
+        std::size_t end = pos;
+        std::uint64_t t = tail;
+        while (t < head && t % bytes == end && bytes - end >= sizeof(RecordHeader)) {
+            RecordHeader h;
+            std::memcpy(&h, ring + end, sizeof h);
+            if (h.type == kRecPad) {
+                break;
+            }
+            const std::size_t size = align(sizeof h + h.textLen + h.nameLen, 8);
+            end += size;
+            t += size;
+        }
+        if (end == pos) {
+            tail += bytes - pos; // a pad: the next record is at the ring's start
             continue;
         }
-        const unsigned char* body = ring + pos + sizeof r.h;
-        r.text.assign(reinterpret_cast<const char*>(body), r.h.textLen);
-        r.name.assign(reinterpret_cast<const char*>(body + r.h.textLen), r.h.nameLen);
-        tail += align(sizeof r.h + r.h.textLen + r.h.nameLen, 8);
-        out.push_back(std::move(r));
-        ++moved;
+        out.insert(out.end(), ring + pos, ring + end);
+        tail = t;
     }
     status.tail.store(tail, std::memory_order_release);
-    return moved;
+}
+
+std::vector<Record> decodeRecords(const std::vector<unsigned char>& raw) {
+    std::vector<Record> out;
+    std::size_t pos = 0;
+    while (pos + sizeof(RecordHeader) <= raw.size()) {
+        Record r;
+        std::memcpy(&r.h, raw.data() + pos, sizeof r.h);
+        const unsigned char* body = raw.data() + pos + sizeof r.h;
+        r.text.assign(reinterpret_cast<const char*>(body), r.h.textLen);
+        r.name.assign(reinterpret_cast<const char*>(body + r.h.textLen), r.h.nameLen);
+        pos += align(sizeof r.h + r.h.textLen + r.h.nameLen, 8);
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 } // namespace ipclab::real

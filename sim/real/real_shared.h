@@ -86,6 +86,10 @@ public:
                 std::string& error);
 
     std::atomic<std::uint32_t>& gate();
+    /// Set (and futex-woken) by a child whose ring is half full; the runner drains then.
+    std::atomic<std::uint32_t>& drainRequest();
+    /// The runner's wait between drains: until a child asks or `ns` pass.
+    void waitForDrainRequest(std::uint64_t ns);
     std::atomic<std::uint32_t>& nextMessageId();
     std::uint64_t& startNs();
     ChildStatus& child(int i);
@@ -98,6 +102,7 @@ private:
     struct Header {
         std::atomic<std::uint32_t> gate{0};
         std::atomic<std::uint32_t> nextMessageId{1};
+        std::atomic<std::uint32_t> drainRequest{0};
         std::uint64_t startNs = 0;
     };
     unsigned char* m_base = nullptr;
@@ -112,17 +117,21 @@ private:
 /// A child's writer into its ring (single producer).
 class RingWriter {
 public:
-    RingWriter(ChildStatus& status, unsigned char* ring, std::size_t bytes)
-        : m_status(status), m_ring(ring), m_bytes(bytes) {}
+    RingWriter(SharedArea& area, int child)
+        : m_status(area.child(child)), m_ring(area.ring(child)), m_bytes(area.ringBytes()),
+          m_drain(area.drainRequest()) {}
     /// Appends a record. When the runner has not drained enough room, waits for it (the
     /// only case where recording sleeps; a 4 MiB ring drained every few ms rarely fills).
     void put(const RecordHeader& header, std::string_view text = {}, std::string_view name = {});
 
 private:
+    void askForDrain();
     ChildStatus& m_status;
     unsigned char* m_ring;
     std::size_t m_bytes;
+    std::atomic<std::uint32_t>& m_drain;
     std::uint64_t m_head = 0;
+    bool m_asked = false; ///< asked for a drain since the ring was last below half
 };
 
 /// A record as the runner copied it out of a ring.
@@ -132,9 +141,11 @@ struct Record {
     std::string name;
 };
 
-/// The runner's side: moves every complete record out of a child's ring into `out`.
-/// Returns the number of records moved.
-std::size_t drainRing(ChildStatus& status, const unsigned char* ring, std::size_t bytes,
-                      std::vector<Record>& out);
+/// The runner's side while the run goes: appends the bytes of every complete record of a
+/// child's ring to `out` (one bulk copy, no allocation per record) and frees the room.
+void drainRing(ChildStatus& status, const unsigned char* ring, std::size_t bytes,
+               std::vector<unsigned char>& out);
+/// After the run: the records in bytes drainRing collected.
+std::vector<Record> decodeRecords(const std::vector<unsigned char>& raw);
 
 } // namespace ipclab::real

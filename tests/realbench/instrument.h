@@ -45,7 +45,7 @@ public:
 private:
     void record(real::Sys sys, bool send, std::string_view text, std::uint64_t t0,
                 std::uint64_t t1);
-    real::ChildStatus& m_status;
+    real::ChildStatus& m_status; // before m_ring: initialised first
     real::RingWriter m_ring;
     std::uint32_t m_id = 0;
 };

@@ -12,9 +12,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -51,6 +53,9 @@ Sample runOnce(const std::string& kind, std::size_t size, bool instrumented, int
     InstrumentArea* area = instrumented ? new InstrumentArea() : nullptr;
     const int warmup = std::max(50, trips / 10);
     const pid_t child = fork();
+    if (child == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive an interrupted benchmark
+    }
     const int side = child == 0 ? 1 : 0;
     std::vector<char> out(size, 'x');
     std::vector<char> in(size);
