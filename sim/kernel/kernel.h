@@ -10,6 +10,7 @@
 
 namespace ipclab {
 
+/// How to run: seed override, manual choices, event cap. All optional.
 struct RunOptions {
     /// Overrides kernel.seed when set.
     bool overrideSeed = false;
@@ -24,6 +25,7 @@ struct RunOptions {
     std::size_t maxEvents = 50'000'000;
 };
 
+/// A run's trace, plus what the manual policy needs to continue.
 struct SimulationResult {
     Trace trace;
     std::vector<int> readyChoices; ///< for AwaitingChoice: the processes the user may pick
