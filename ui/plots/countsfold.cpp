@@ -99,16 +99,31 @@ CurvePoint CumulativeCurves::at(Mechanism m, std::size_t index) const {
 }
 
 std::vector<CurvePoint> CumulativeCurves::prefix(Mechanism m, std::size_t index) const {
-    const auto& c = corners[static_cast<std::size_t>(m)];
-    auto it = std::lower_bound(c.begin(), c.end(), index,
+    return curvePrefix(corners[static_cast<std::size_t>(m)], index, at(m, index));
+}
+
+std::vector<CurvePoint> curvePrefix(const std::vector<CurvePoint>& corners, std::size_t index,
+                                    const CurvePoint& now) {
+    auto it = std::lower_bound(corners.begin(), corners.end(), index,
                                [](const CurvePoint& p, std::size_t i) { return p.event < i; });
-    std::vector<CurvePoint> out(c.begin(), it);
+    std::vector<CurvePoint> out(corners.begin(), it);
     if (out.empty()) {
         out.push_back(CurvePoint{0, 0, 0});
     }
-    const CurvePoint now = at(m, index);
     if (out.back().items != now.items || out.back().syscalls != now.syscalls) {
         out.push_back(now);
+    }
+    return out;
+}
+
+std::vector<CurvePoint> thinCurve(const std::vector<CurvePoint>& corners, double dx, double dy) {
+    std::vector<CurvePoint> out;
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        const CurvePoint& p = corners[i];
+        if (out.empty() || i + 1 == corners.size() || p.items - out.back().items >= dx ||
+            p.syscalls - out.back().syscalls >= dy) {
+            out.push_back(p);
+        }
     }
     return out;
 }

@@ -62,5 +62,13 @@ struct CumulativeCurves {
     bool empty(Mechanism m) const { return steps[static_cast<std::size_t>(m)].empty(); }
 };
 CumulativeCurves buildCumulativeCurves(const Trace& trace);
+/// Points of `corners` produced before event `index`, then `now` (when it differs from the
+/// last of them); the origin when there are none.
+std::vector<CurvePoint> curvePrefix(const std::vector<CurvePoint>& corners, std::size_t index,
+                                    const CurvePoint& now);
+/// `corners` thinned for drawing: a point is kept when it moves at least `dx` items or `dy`
+/// calls from the last kept one (the first and last are always kept). The curve only ever
+/// rises and moves right, so the drawing is off by less than (dx, dy) anywhere.
+std::vector<CurvePoint> thinCurve(const std::vector<CurvePoint>& corners, double dx, double dy);
 
 } // namespace ipclab::ui

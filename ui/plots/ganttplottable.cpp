@@ -67,7 +67,8 @@ void GanttPlottable::drawLane(QCPPainter* painter, const std::vector<Bar>& lane,
     const double yBottom = mValueAxis->coordToPixel(value + m_barHeight / 2);
     const double top = std::min(yTop, yBottom);
     const double height = std::abs(yBottom - yTop);
-    const QFontMetricsF metrics(painter->font());
+    const double labelWidth =
+        m_label.isEmpty() ? 0 : QFontMetricsF(m_labelFont).horizontalAdvance(m_label) + 8;
     // Pending rectangle: neighbouring bars closer than a pixel are painted as one.
     double pendLeft = 0;
     double pendRight = -1;
@@ -87,7 +88,7 @@ void GanttPlottable::drawLane(QCPPainter* painter, const std::vector<Bar>& lane,
             pendLeft = left;
             pendRight = right;
         }
-        if (!m_label.isEmpty() && right - left > metrics.horizontalAdvance(m_label) + 8) {
+        if (!m_label.isEmpty() && right - left > labelWidth) {
             flush();
             pendRight = -1;
             painter->fillRect(QRectF(left, top, right - left, height), mBrush);

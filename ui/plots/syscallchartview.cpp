@@ -75,7 +75,16 @@ SyscallChartView::SyscallChartView(QWidget* parent) : QCustomPlot(parent) {
         bottom(rect)->grid()->setVisible(false);
         bottom(rect)->setSubTicks(false);
         bottom(rect)->setTickLength(0, 4);
-        left(rect)->ticker()->setTickCount(5);
+    }
+    // Counts are whole numbers: ticks at 1, 2, 5, 10, ... never at 2.5.
+    for (QCPAxis* axis :
+         {left(m_opRect), left(m_procRect), left(m_curveRect), bottom(m_curveRect)}) {
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+        ticker->setTickStep(1.0);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        ticker->setTickCount(6);
+        axis->setTicker(ticker);
+        axis->setSubTicks(false);
     }
 
     m_curveLegend = new QCPLegend;
@@ -85,7 +94,7 @@ SyscallChartView::SyscallChartView(QWidget* parent) : QCustomPlot(parent) {
         const auto m = static_cast<Mechanism>(k);
         const QColor color = mechanismColor(m);
         QColor faint = color;
-        faint.setAlpha(70);
+        faint.setAlpha(120);
         auto* full = new QCPCurve(bottom(m_curveRect), left(m_curveRect));
         full->setPen(QPen(faint, 3, Qt::DashLine));
         auto* prefix = new QCPCurve(bottom(m_curveRect), left(m_curveRect));
@@ -103,7 +112,18 @@ SyscallChartView::SyscallChartView(QWidget* parent) : QCustomPlot(parent) {
         label->setPadding(QMargins(4, 2, 10, 8));
         m_dotLabels[static_cast<std::size_t>(k)] = label;
     }
-    m_replot = new ReplotLimiter(this);
+    // Everything that follows the cursor is on one buffered layer: a cursor move redraws it
+    // alone, not the whole-run curves behind it.
+    addLayer(QStringLiteral("cursor"), layer(QStringLiteral("main")), limAbove);
+    QCPLayer* cursorLayer = layer(QStringLiteral("cursor"));
+    cursorLayer->setMode(QCPLayer::lmBuffered);
+    m_title->setLayer(cursorLayer);
+    for (int k = 0; k < kMechanismCount; ++k) {
+        m_prefixCurves[static_cast<std::size_t>(k)]->setLayer(cursorLayer);
+        m_dots[static_cast<std::size_t>(k)]->setLayer(cursorLayer);
+        m_dotLabels[static_cast<std::size_t>(k)]->setLayer(cursorLayer);
+    }
+    m_replot = new ReplotLimiter(this, cursorLayer);
     restyle();
 }
 
@@ -142,6 +162,7 @@ void SyscallChartView::setRun(std::shared_ptr<const Scenario> scenario,
     buildSeries();
     restyle();
     setCursor(0, SystemState{});
+    m_replot->request();
 }
 
 void SyscallChartView::buildSeries() {
@@ -181,6 +202,7 @@ void SyscallChartView::buildSeries() {
         bars->setWidth(0.7);
         bars->setBrush(opColor(op));
         bars->setPen(Qt::NoPen);
+        bars->setLayer(QStringLiteral("cursor"));
         m_opBars[op] = bars;
         auto* stack = new QCPBars(bottom(m_procRect), left(m_procRect));
         stack->setWidth(0.6);
@@ -190,13 +212,16 @@ void SyscallChartView::buildSeries() {
             stack->moveAbove(below);
         }
         below = stack;
+        stack->setLayer(QStringLiteral("cursor"));
         m_procBars[op] = stack;
         m_opLabels.push_back(valueLabel(this, m_opRect));
+        m_opLabels.back()->setLayer(QStringLiteral("cursor"));
     }
     QStringList procNames;
     for (std::size_t p = 0; p < final.size(); ++p) {
         procNames << QString::fromStdString(trace.processNames[p]);
         m_procLabels.push_back(valueLabel(this, m_procRect));
+        m_procLabels.back()->setLayer(QStringLiteral("cursor"));
     }
     bottom(m_opRect)->setTicker(textTicker(opNames));
     bottom(m_opRect)->setTickLabelRotation(opNames.size() > 3 ? -30 : 0);
@@ -239,6 +264,10 @@ void SyscallChartView::buildSeries() {
             m_prefixCurves[static_cast<std::size_t>(k)]->addToLegend(m_curveLegend);
         }
     }
+    for (int k = 0; k < kMechanismCount; ++k) {
+        m_drawCorners[static_cast<std::size_t>(k)] = thinCurve(
+            m_curves.corners[static_cast<std::size_t>(k)], maxItems / 2000, maxSyscalls / 2000);
+    }
     bottom(m_curveRect)->setRange(-0.02 * maxItems, maxItems * 1.05);
     left(m_curveRect)->setRange(-0.02 * maxSyscalls, maxSyscalls * 1.15);
 }
@@ -277,7 +306,8 @@ void SyscallChartView::setCursor(std::size_t index, const SystemState& state) {
     }
     for (int k = 0; k < kMechanismCount; ++k) {
         const auto m = static_cast<Mechanism>(k);
-        const auto points = m_curves.prefix(m, index);
+        const auto points =
+            curvePrefix(m_drawCorners[static_cast<std::size_t>(k)], index, m_curves.at(m, index));
         QVector<double> keys;
         QVector<double> values;
         keys.reserve(static_cast<int>(points.size()));
@@ -301,7 +331,7 @@ void SyscallChartView::setCursor(std::size_t index, const SystemState& state) {
                          .arg(state.syscallsTotal)
                          .arg(index)
                          .arg(m_trace->events.size()));
-    m_replot->request();
+    m_replot->requestLayer();
 }
 
 double SyscallChartView::barValue(OpKind op) const {
@@ -343,6 +373,10 @@ QPointF SyscallChartView::cursorPoint(Mechanism m) const {
 
 QString SyscallChartView::cursorPointText(Mechanism m) const {
     return m_dotLabels[static_cast<std::size_t>(m)]->text();
+}
+
+void SyscallChartView::flushReplot() {
+    m_replot->flush();
 }
 
 QString SyscallChartView::titleText() const {

@@ -42,6 +42,8 @@ public:
     /// The marked point of `m` at the cursor.
     QPointF cursorPoint(Mechanism m) const;
     QString titleText() const;
+    /// Does a pending (rate-limited) replot now (for benchmarks and screenshots).
+    void flushReplot();
     /// The text beside the marked point of `m` ("43 calls / 20 items").
     QString cursorPointText(Mechanism m) const;
     QCPAxisRect* opRect() const { return m_opRect; }
@@ -60,6 +62,8 @@ private:
     std::shared_ptr<const Trace> m_trace;
     std::vector<OpKind> m_ops;
     CumulativeCurves m_curves;
+    /// The corners thinned to about a pixel (a 100k-event run has tens of thousands).
+    std::array<std::vector<CurvePoint>, kMechanismCount> m_drawCorners;
     QCPTextElement* m_title = nullptr;
     QCPAxisRect* m_opRect = nullptr;
     QCPAxisRect* m_procRect = nullptr;

@@ -115,7 +115,14 @@ TimelineView::TimelineView(QWidget* parent) : QCustomPlot(parent) {
     m_cursorLabel->setPadding(QMargins(4, 2, 4, 2));
     m_cursorLabel->setSelectable(false);
 
-    m_replot = new ReplotLimiter(this);
+    // The cursor lives on its own buffered layer: moving it redraws that layer only,
+    // never the lanes and markers of a long trace.
+    addLayer(QStringLiteral("cursor"), layer(QStringLiteral("overlay")), limBelow);
+    QCPLayer* cursorLayer = layer(QStringLiteral("cursor"));
+    cursorLayer->setMode(QCPLayer::lmBuffered);
+    m_cursorLine->setLayer(cursorLayer);
+    m_cursorLabel->setLayer(cursorLayer);
+    m_replot = new ReplotLimiter(this, cursorLayer);
     connect(this, &QCustomPlot::mousePress, this, &TimelineView::onMousePress);
     connect(this, &QCustomPlot::mouseRelease, this, &TimelineView::onMouseRelease);
     restyle();
@@ -235,22 +242,32 @@ void TimelineView::setCursor(std::size_t index, const SystemState& /*state*/) {
     const auto time = static_cast<double>(cursorTime(*m_trace, m_cursor));
     m_cursorLine->point1->setCoords(time, 0);
     m_cursorLine->point2->setCoords(time, 1);
-    followCursor(time);
+    const bool panned = followCursor(time);
     m_cursorLabel->position->setCoords(time, 0);
     m_cursorLabel->setText(tr("event %1 · t = %2").arg(m_cursor).arg(time));
     // The label reads away from the right edge so that it is never cut off.
     const bool rightHalf = time > xAxis->range().center();
     m_cursorLabel->setPositionAlignment((rightHalf ? Qt::AlignRight : Qt::AlignLeft) |
                                         Qt::AlignTop);
-    m_replot->request();
+    if (panned) {
+        m_replot->request();
+    } else {
+        m_replot->requestLayer();
+    }
 }
 
-void TimelineView::followCursor(double time) {
+bool TimelineView::followCursor(double time) {
     // During play the cursor must stay in view, even when the user has zoomed in.
     const QCPRange range = xAxis->range();
-    if (time < range.lower || time > range.upper) {
-        xAxis->setRange(time - range.size() * 0.1, time + range.size() * 0.9);
+    if (time >= range.lower && time <= range.upper) {
+        return false;
     }
+    xAxis->setRange(time - range.size() * 0.1, time + range.size() * 0.9);
+    return true;
+}
+
+void TimelineView::flushReplot() {
+    m_replot->flush();
 }
 
 std::vector<StateInterval> TimelineView::laneIntervals(int proc) const {

@@ -43,6 +43,8 @@ public:
     double cpuLaneValue(int cpu) const;
     /// The cursor a click at `time` asks for (see cursorForTime).
     std::size_t cursorForClick(double time) const;
+    /// Does a pending (rate-limited) replot now (for benchmarks and screenshots).
+    void flushReplot();
 
 signals:
     /// The user clicked the chart at a time; `eventIndex` is the cursor to move to.
@@ -57,7 +59,8 @@ private:
     void restyle();
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
-    void followCursor(double time);
+    /// Pans the time axis to show `time`; true when it had to.
+    bool followCursor(double time);
 
     std::shared_ptr<const Scenario> m_scenario;
     std::shared_ptr<const Trace> m_trace;
