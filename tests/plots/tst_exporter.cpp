@@ -61,6 +61,7 @@ private slots:
     void traceJsonLines();
     void images_data();
     void images();
+    void pngShowsTheLatestCursor();
     void unwritablePathFails();
 };
 
@@ -211,6 +212,27 @@ void TestExporter::images() {
         QVERIFY(image.loadFromData(bytes, "PNG"));
         QCOMPARE(image.size(), QSize(800, 500) * widget->devicePixelRatioF());
     }
+}
+
+void TestExporter::pngShowsTheLatestCursor() {
+    // Replots are rate-limited; an export right after a cursor move must still show it.
+    auto trace = std::make_shared<const Trace>(test::mailboxTrace());
+    StateCursor cursor(trace);
+    TimelineView view;
+    view.resize(600, 300);
+    view.setRun(nullptr, trace);
+    QTemporaryDir dir;
+    view.setCursor(0, cursor.at(0));
+    QVERIFY(exportWidget(&view, dir.filePath("a.png")));
+    view.setCursor(27, cursor.at(27));
+    QVERIFY(exportWidget(&view, dir.filePath("b.png")));
+    view.setCursor(0, cursor.at(0));
+    QVERIFY(exportWidget(&view, dir.filePath("c.png")));
+    const QImage a(dir.filePath("a.png"));
+    const QImage b(dir.filePath("b.png"));
+    const QImage c(dir.filePath("c.png"));
+    QVERIFY(a != b);
+    QVERIFY(a == c);
 }
 
 void TestExporter::unwritablePathFails() {

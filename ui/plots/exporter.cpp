@@ -89,6 +89,15 @@ bool exportWidget(QWidget* widget, const QString& path, ImageFormat format, QStr
         return fail(error, QObject::tr("nothing to export"));
     }
     const QSize size = widget->size().expandedTo(QSize(1, 1));
+    // Charts replot at a capped rate: bring every chart in the widget up to date first, so
+    // that an export right after a cursor move shows that move.
+    auto plots = widget->findChildren<QCustomPlot*>();
+    if (auto* plot = qobject_cast<QCustomPlot*>(widget)) {
+        plots.append(plot);
+    }
+    for (QCustomPlot* plot : plots) {
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+    }
     switch (format) {
     case ImageFormat::Png: {
         const QPixmap pixmap = widget->grab();
