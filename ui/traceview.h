@@ -2,12 +2,12 @@
 // The one interface every view implements: it is handed a trace once, then told where
 // the cursor is. Views never talk to an engine; they draw "the system at event k".
 
-#include <cstddef>
-#include <memory>
-
 #include "scenario.h"
 #include "state.h"
 #include "trace.h"
+
+#include <cstddef>
+#include <memory>
 
 namespace ipclab::ui {
 

@@ -1,0 +1,78 @@
+#pragma once
+// The one cursor every view follows. A RunSession holds the run on show (scenario, trace,
+// StateCursor), moves the cursor and hands each registered TraceView the state there. In
+// "you are the scheduler" mode it also keeps the user's choices and re-simulates.
+
+#include "scenario.h"
+#include "state.h"
+#include "trace.h"
+#include "traceview.h"
+
+#include <QObject>
+#include <memory>
+#include <vector>
+
+namespace ipclab::ui {
+
+class RunSession : public QObject {
+    Q_OBJECT
+public:
+    explicit RunSession(QObject* parent = nullptr);
+    ~RunSession() override;
+
+    /// Views are told about every run and cursor move, in registration order.
+    void addView(TraceView* view);
+
+    /// Simulate `scenario` (in manual mode with the current choices) and show the trace
+    /// with the cursor at 0. Returns false when no simulator is linked in.
+    bool runScenario(std::shared_ptr<const Scenario> scenario);
+    /// Show a trace made elsewhere (a real run, a test's hand-made trace); cursor at 0.
+    void showTrace(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const Trace> trace);
+
+    bool hasRun() const { return m_trace != nullptr; }
+    const Scenario* scenario() const { return m_scenario.get(); }
+    std::shared_ptr<const Scenario> scenarioPtr() const { return m_scenario; }
+    const Trace* trace() const { return m_trace.get(); }
+    std::shared_ptr<const Trace> tracePtr() const { return m_trace; }
+    /// Events applied: 0 (before the first) .. length() (the end of the run).
+    std::size_t position() const { return m_position; }
+    std::size_t length() const;
+    const SystemState& state() const { return m_state; }
+    bool atEnd() const { return m_position >= length(); }
+
+    void setPosition(std::size_t k);
+    void step(int delta);
+
+    /// "You are the scheduler": force the manual policy and re-simulate from no choices.
+    bool manualMode() const { return m_manual; }
+    void setManualMode(bool on);
+    const std::vector<int>& choices() const { return m_choices; }
+    /// Processes the user may pick now: in manual mode, the ready ones at the cursor (at
+    /// the end of an AwaitingChoice run, the kernel's candidates). Empty otherwise.
+    std::vector<int> selectableProcesses() const;
+    /// Make `proc` the scheduler's next choice after the cursor: choices made later than
+    /// the cursor are dropped, the run is re-simulated and the cursor moves just past
+    /// the dispatch of `proc`. Returns false when `proc` is not selectable.
+    bool chooseProcess(int proc);
+
+signals:
+    void runChanged();
+    void positionChanged(std::size_t position);
+
+private:
+    void simulateAgain();
+    void install(std::shared_ptr<const Trace> trace, std::size_t position);
+    std::size_t choicesBefore(std::size_t k) const;
+
+    std::shared_ptr<const Scenario> m_scenario;
+    std::shared_ptr<const Trace> m_trace;
+    std::unique_ptr<StateCursor> m_cursor;
+    SystemState m_state;
+    std::size_t m_position = 0;
+    std::vector<TraceView*> m_views;
+    bool m_manual = false;
+    std::vector<int> m_choices;
+    std::vector<int> m_readyChoices;
+};
+
+} // namespace ipclab::ui

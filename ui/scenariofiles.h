@@ -1,0 +1,25 @@
+#pragma once
+// Where the bundled lessons are, and one lesson's title and description for the library.
+
+#include <QString>
+#include <QVector>
+
+namespace ipclab::ui {
+
+/// The bundled scenarios folder: $IPCLAB_SCENARIOS, next to the executable (installed or
+/// build tree), or the source tree the program was built from. Empty when none is found.
+QString bundledScenarioDir();
+/// The welcome lesson's path ("" when the folder is missing).
+QString welcomeScenarioPath();
+
+struct LessonInfo {
+    QString path;
+    QString title;
+    QString description;
+    QString error; ///< a lesson that does not load is listed with its first problem
+};
+
+/// Every *.yaml of `dir`, sorted by file name (lessons are numbered by their authors).
+QVector<LessonInfo> listLessons(const QString& dir);
+
+} // namespace ipclab::ui
