@@ -2,6 +2,7 @@
 // never creates a QApplication, so `ipclab run` works without a display.
 
 #include "commands.h"
+#include "compare_command.h"
 
 #include <iostream>
 #include <string>
@@ -21,6 +22,7 @@ using Command = int (*)(const ipclab::app::Args&, std::ostream&, std::ostream&);
 constexpr std::pair<std::string_view, Command> kSubcommands[] = {
     {"run", ipclab::app::runCommand},
     {"check", ipclab::app::checkCommand},
+    {"compare", ipclab::app::compareCommand},
 };
 
 } // namespace
