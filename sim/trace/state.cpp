@@ -129,7 +129,11 @@ void applyObjectEvent(SystemState& state, const Trace& trace, const Event& e) {
         // Waiters stay listed until the kernel reports their wake-up (State events).
         o->exists = false;
         o->markedForRemoval = false;
-        o->queue.clear();
+        // A shut link still holds what was sent before the shutdown (the peer can read
+        // it, then gets end-of-file); a deleted mailbox or segment takes its data along.
+        if (e.object >= trace.objects.size() || trace.objects[e.object].kind != ObjectKind::Link) {
+            o->queue.clear();
+        }
         o->cells.clear();
         break;
     case EventKind::ShmMarked:

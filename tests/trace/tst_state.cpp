@@ -165,6 +165,20 @@ private slots:
         QVERIFY(foldTo(t, 8).objects[0].waiting.empty());
     }
 
+    void shutLinkKeepsWhatWasSent() {
+        TraceBuilder b({"alice", "bob"});
+        const int l = b.link(0, 1);
+        b.created(l);
+        b.sent(0, l, 1, 1, "hello");
+        b.ev(EventKind::ObjDeleted, 0, OpKind::Disconnect, l);
+        const SystemState shut = foldTo(b.trace(), 3);
+        QVERIFY(!shut.objects[0].exists);
+        QCOMPARE(shut.objects[0].queue.size(), std::size_t(1));
+        QCOMPARE(shut.objects[0].queue.front().text, std::string("hello"));
+        b.received(1, l, 1, 0, "hello");
+        QVERIFY(foldTo(b.trace(), 4).objects[0].queue.empty());
+    }
+
     void segmentLifeCycle() {
         TraceBuilder b({"writer", "snoop"});
         const int seg = b.segment("board", 4096, 0644, "1234");
