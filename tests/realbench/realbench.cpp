@@ -295,8 +295,8 @@ int main(int argc, char** argv) {
         }
     }
     std::printf("realbench: %d repetitions, bare and instrumented loops interleaved\n\n", reps);
-    transportTable(reps, quick ? 500 : 2000, quick ? 2000 : 10000);
-    endToEnd(quick ? 1000 : 5000, quick ? 1 : 3);
+    transportTable(reps, quick ? 500 : 1000, quick ? 2000 : 5000);
+    endToEnd(quick ? 1000 : 2000, quick ? 1 : 3);
     millionOperations();
     return 0;
 }
