@@ -16,6 +16,9 @@ struct RealOptions {
     std::uint64_t tickNs = 1000000;
     /// Count syscalls with the kernel's perf counters when permitted (else "self").
     bool usePerf = true;
+    /// When the runner is root, run each child as its scenario uid so that the kernel
+    /// enforces segment modes; false: the runner checks modes itself (as when not root).
+    bool runAsScenarioUids = true;
     /// Bytes of each child's event ring (drained by the runner while the run goes on).
     std::size_t ringBytes = 1u << 20;
 };

@@ -37,11 +37,12 @@ std::string randomToken() {
 
 } // namespace
 
-RunPlan makePlan(const Scenario& scenario, pid_t runner, const SystemLimits& limits) {
+RunPlan makePlan(const Scenario& scenario, pid_t runner, const SystemLimits& limits,
+                 bool runAsScenarioUids) {
     RunPlan plan;
     plan.runner = runner;
     plan.token = randomToken();
-    plan.enforceUids = geteuid() == 0;
+    plan.enforceUids = geteuid() == 0 && runAsScenarioUids;
     // A group id no login group is likely to use; all children share it so that queues
     // and semaphores (mode 0660) are theirs alone while segments keep the scenario's mode.
     plan.runGid = static_cast<gid_t>(1900000000u + (static_cast<unsigned>(runner) & 0xFFFFFu));

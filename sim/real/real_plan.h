@@ -55,7 +55,8 @@ struct RunPlan {
 };
 
 /// Plans the objects of `scenario` for a runner with pid `runner`.
-RunPlan makePlan(const Scenario& scenario, pid_t runner, const SystemLimits& limits);
+RunPlan makePlan(const Scenario& scenario, pid_t runner, const SystemLimits& limits,
+                 bool runAsScenarioUids = true);
 
 /// System V key of the n-th segment or semaphore of the runner `pid`: a recognisable
 /// bit pattern (0x4 in the top nibble) carrying the pid, so runs never collide.

@@ -198,7 +198,7 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
         trace.notes.push_back("refused: " + *refusal + "; nothing was created");
         return trace;
     }
-    const RunPlan basePlan = makePlan(scenario, getpid(), limits);
+    const RunPlan basePlan = makePlan(scenario, getpid(), limits, options.runAsScenarioUids);
     RunPlan plan = basePlan;
     Registry registry;
     std::string error;
@@ -215,8 +215,9 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
     trace.notes.push_back(
         plan.enforceUids
             ? "uids enforced by the kernel: each process ran as its scenario uid"
-            : "uids not enforced by the kernel (runner not root): the runner checked segment "
-              "modes itself; a refused attach is counted but never reached the kernel");
+            : "uids not enforced by the kernel (runner not root, or asked not to): the runner "
+              "checked segment modes itself; a refused attach is counted but never reached "
+              "the kernel");
     trace.notes.push_back("compute: 1 tick = " + std::to_string(options.tickNs) +
                           " ns of calibrated busy loop");
 

@@ -223,6 +223,23 @@ private slots:
         QCOMPARE(trace.measuredSyscalls.at("shmat"), std::int64_t(2));
     }
 
+    void segmentModeCheckedByTheRunnerWithoutUids() {
+        const auto loaded = loadScenarioFile(IPCLAB_SCENARIO_DIR "/shm-snooping-fixed.yaml");
+        QVERIFY(loaded.ok());
+        RealOptions options;
+        options.runAsScenarioUids = false;
+        const Trace real = runReal(*loaded.scenario, options);
+        QVERIFY(hasNoteStarting(real, "uids not enforced by the kernel"));
+        const Trace sim = simulate(*loaded.scenario).trace;
+        // The scenario sees the same refusal and the same counts ...
+        QVERIFY(differences(factsOf(*loaded.scenario, sim), factsOf(*loaded.scenario, real),
+                            kCounts | kMemory)
+                    .empty());
+        // ... but the kernel saw only alice's shmat: mallory's was refused by the runner.
+        QCOMPARE(real.measuredSyscalls.at("shmat"), std::int64_t(1));
+        QVERIFY(leftovers(getpid()).empty());
+    }
+
     void segfaultEndsOnlyThatProcess() {
         const Scenario s = scenarioOf(
             "overflow", {process("writer", {shmCreate("seg", 16), op(OpKind::ShmAttach, "seg"),
