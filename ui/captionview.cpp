@@ -19,8 +19,8 @@ QLabel* makeLabel(QWidget* parent, qreal scale, bool bold) {
 } // namespace
 
 CaptionView::CaptionView(QWidget* parent)
-    : QWidget(parent), m_title(makeLabel(this, 1.5, true)),
-      m_description(makeLabel(this, 1.1, false)), m_caption(makeLabel(this, 1.9, true)),
+    : QWidget(parent), m_title(makeLabel(this, 1.35, true)),
+      m_description(makeLabel(this, 1.0, false)), m_caption(makeLabel(this, 1.6, true)),
       m_totals(makeLabel(this, 1.15, false)) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);

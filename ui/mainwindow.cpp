@@ -98,7 +98,7 @@ void MainWindow::createViews() {
                                    Qt::RightDockWidgetArea);
     tabifyDockWidget(program, library);
     program->raise();
-    resizeDocks({captions, program}, {260, 500}, Qt::Vertical);
+    resizeDocks({captions, program}, {400, 400}, Qt::Vertical);
     resizeDocks({captions}, {520}, Qt::Horizontal);
     addDock(m_log, tr("Event log"), QStringLiteral("eventlog"), Qt::BottomDockWidgetArea);
 

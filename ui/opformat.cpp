@@ -93,6 +93,37 @@ QString opSummary(const Operation& op) {
     }
 }
 
+QString opShort(const Operation& op) {
+    const QString object = QString::fromStdString(op.object);
+    const QString into =
+        op.into.empty() ? QString() : QStringLiteral(" → %1").arg(QString::fromStdString(op.into));
+    switch (op.kind) {
+    case OpKind::Compute:
+        return QStringLiteral("compute %1").arg(op.ticks);
+    case OpKind::Send:
+        return QStringLiteral("send %1 → %2").arg(quoted(op.text), object);
+    case OpKind::Receive:
+        return QStringLiteral("receive ← %1%2")
+            .arg(op.peerKind == PeerKind::Any ? QStringLiteral("any") : object, into);
+    case OpKind::Read:
+        return QStringLiteral("read %1@%2%3").arg(object).arg(op.offset).arg(into);
+    case OpKind::Write:
+        return QStringLiteral("write %1 → %2@%3")
+            .arg(op.textIsNumber ? QString::fromStdString(op.text) : quoted(op.text), object)
+            .arg(op.offset);
+    case OpKind::Say:
+        return QStringLiteral("say %1").arg(quoted(op.text));
+    case OpKind::Set:
+    case OpKind::Add:
+        return QStringLiteral("%1 %2 %3")
+            .arg(qs(opName(op.kind)), object, QString::fromStdString(op.text));
+    case OpKind::Repeat:
+        return QStringLiteral("repeat %1").arg(op.count);
+    default:
+        return QStringLiteral("%1 %2").arg(qs(opName(op.kind)), object);
+    }
+}
+
 QString objectName(const Trace& trace, int object) {
     if (object < 0 || object >= static_cast<int>(trace.objects.size())) {
         return {};

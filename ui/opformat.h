@@ -12,6 +12,8 @@ namespace ipclab::ui {
 
 /// One operation as a short, YAML-like line: `send: {mailbox: M, message: "item {i}"}`.
 QString opSummary(const Operation& op);
+/// An operation in a few words for a process card: `send "item {i}" → M`.
+QString opShort(const Operation& op);
 /// Name of an object of the trace, or an empty string for kNoObject / out of range.
 QString objectName(const Trace& trace, int object);
 /// "ready", "running on CPU 0", "blocked: receive on M", "terminated".

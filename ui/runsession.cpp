@@ -149,22 +149,21 @@ bool RunSession::chooseProcess(int proc) {
         return false;
     }
 #ifdef IPCLAB_HAVE_KERNEL
-    const std::size_t from = m_position;
-    m_choices.resize(std::min(m_choices.size(), choicesBefore(from)));
+    const std::size_t kept = std::min(m_choices.size(), choicesBefore(m_position));
+    m_choices.resize(kept);
     m_choices.push_back(proc);
     simulateAgain();
-    // Show the choice taking effect: just past the dispatch and the switch to running.
-    std::size_t target = from;
+    // Show the choice taking effect: just past its dispatch (the kept+1-th real choice)
+    // and the chosen process's switch to running.
+    std::size_t target = m_position;
+    std::size_t seen = 0;
     bool dispatched = false;
-    for (std::size_t i = from; i < m_trace->events.size(); ++i) {
+    for (std::size_t i = 0; i < m_trace->events.size(); ++i) {
         const Event& e = m_trace->events[i];
-        if (e.proc != proc) {
-            continue;
-        }
-        if (e.kind == EventKind::Dispatch) {
+        if (!dispatched && e.kind == EventKind::Dispatch && e.a >= 2 && seen++ == kept) {
             target = i + 1;
             dispatched = true;
-        } else if (dispatched && e.kind == EventKind::State) {
+        } else if (dispatched && e.proc == proc && e.kind == EventKind::State) {
             if (static_cast<ProcState>(e.a) == ProcState::Running) {
                 target = i + 1;
             }

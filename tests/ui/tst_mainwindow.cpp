@@ -62,6 +62,8 @@ private slots:
         m_window->systemView()->setAnimationEnabled(false);
         m_window->resize(1400, 900);
         m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     }
     void cleanup() { m_window.reset(); }
 
@@ -122,9 +124,9 @@ private slots:
             for (int i = 0; i < steps; ++i) {
                 QTest::keyClick(m_window.get(), Qt::Key_Right);
             }
-            QCOMPARE(m_window->session()->position(),
-                     std::min(length, start + static_cast<std::size_t>(steps)));
-            for (int i = 0; i < steps; ++i) {
+            const std::size_t reached = std::min(length, start + static_cast<std::size_t>(steps));
+            QCOMPARE(m_window->session()->position(), reached);
+            for (std::size_t i = start; i < reached; ++i) {
                 QTest::keyClick(m_window.get(), Qt::Key_Left);
             }
             QCOMPARE(m_window->session()->position(), start);
@@ -159,7 +161,6 @@ private slots:
                  QStringLiteral("read"));
         QCOMPARE(view->segmentCellHighlight(QStringLiteral("readings"), 0), QString());
         QCOMPARE(view->mappedSegments(1), QStringList{"readings"});
-        QCOMPARE(view->processVariables(1).contains(QStringLiteral("r10 = reading 10")), true);
         const int firstWrite =
             firstEvent(t, [](const Event& e) { return e.kind == EventKind::ShmWrite; });
         m_window->gotoEvent(static_cast<std::size_t>(firstWrite) + 1);

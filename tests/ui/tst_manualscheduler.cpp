@@ -69,7 +69,8 @@ private slots:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre);
         QCOMPARE(s->choices(), (std::vector<int>{2}));
         QCOMPARE(view->processStateText(2), QStringLiteral("running on CPU 0"));
-        QVERIFY(!view->processSelectable(0));
+        QVERIFY(!view->processSelectable(2)); // running: not a choice any more
+        QVERIFY(view->processSelectable(0));  // still ready: may be chosen next
         m_window->gotoEnd();
         QCOMPARE(s->trace()->outcome, Outcome::AwaitingChoice);
         QCOMPARE(s->selectableProcesses(), (std::vector<int>{0, 1}));

@@ -52,16 +52,40 @@ SystemLayout layoutSystem(std::size_t processCount, QSizeF node,
     const double needed = n * ((node.width() + node.height()) / 2 + 60);
     if (processCount > 2) {
         a = std::max(a, b * 1.3);
+        // Neighbours at the ends of the axes sit side by side (top, bottom) or on top of
+        // each other (left, right): keep them a card apart.
+        const double step = std::sin(std::min(std::numbers::pi / 2, 2 * std::numbers::pi / n));
+        a = std::max(a, (node.width() + 30) / step);
+        b = std::max(b, (node.height() + 30) / step);
         const double perimeter = ellipsePerimeter(a, b);
         if (perimeter < needed) {
             a *= needed / perimeter;
             b *= needed / perimeter;
         }
     }
-    for (std::size_t i = 0; i < processCount; ++i) {
-        // Start on the left so a producer/consumer pair reads left to right.
-        const double angle = std::numbers::pi + 2 * std::numbers::pi * static_cast<double>(i) / n;
-        out.processes.emplace_back(a * std::cos(angle), b * std::sin(angle));
+    const auto place = [&] {
+        out.processes.clear();
+        for (std::size_t i = 0; i < processCount; ++i) {
+            // Start on the left so a producer/consumer pair reads left to right.
+            const double angle =
+                std::numbers::pi + 2 * std::numbers::pi * static_cast<double>(i) / n;
+            out.processes.emplace_back(a * std::cos(angle), b * std::sin(angle));
+        }
+    };
+    const auto neighboursOverlap = [&] {
+        for (std::size_t i = 0; i + 1 < out.processes.size(); ++i) {
+            const QPointF d = out.processes[i + 1] - out.processes[i];
+            if (std::abs(d.x()) < node.width() + 20 && std::abs(d.y()) < node.height() + 20) {
+                return true;
+            }
+        }
+        return false;
+    };
+    place();
+    for (int round = 0; round < 30 && processCount > 2 && neighboursOverlap(); ++round) {
+        a *= 1.08;
+        b *= 1.08;
+        place();
     }
     if (processCount == 1) {
         out.processes.back() = QPointF(-a, 0);

@@ -57,7 +57,7 @@ void SystemView::refreshProcesses() {
         if (status.state == ProcState::Terminated) {
             look.opText = tr("finished");
         } else if (op != nullptr) {
-            look.opText = tr("line %1: %2").arg(status.line).arg(opSummary(*op));
+            look.opText = tr("line %1: %2").arg(status.line).arg(opShort(*op));
         } else if (status.state == ProcState::New) {
             look.opText = tr("not started yet");
         }
