@@ -49,4 +49,13 @@ std::optional<unsigned long long> parseUnsigned(const std::string& text) {
     return value;
 }
 
+std::optional<double> parseSeconds(const std::string& text) {
+    char* end = nullptr;
+    const double seconds = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !(seconds > 0) || seconds > 3600) {
+        return std::nullopt;
+    }
+    return seconds;
+}
+
 } // namespace ipclab::app

@@ -31,6 +31,9 @@ private:
     std::string m_error;
 };
 
+/// Seconds for a watchdog: a decimal number in (0, 3600], or nothing.
+std::optional<double> parseSeconds(const std::string& text);
+
 /// A non-negative decimal integer that fits 64 bits, or nothing.
 std::optional<unsigned long long> parseUnsigned(const std::string& text);
 

@@ -63,13 +63,12 @@ bool parseCompare(ArgReader& r, CompareSettings& s) {
         if (!value) {
             return false;
         }
-        char* end = nullptr;
-        s.timeout = std::strtod(value->c_str(), &end);
-        if (value->empty() || end != value->c_str() + value->size() || !(s.timeout > 0) ||
-            s.timeout > 3600) {
+        const auto seconds = parseSeconds(*value);
+        if (!seconds) {
             r.fail("--timeout expects seconds between 0 and 3600, got \"" + *value + "\"");
             return false;
         }
+        s.timeout = *seconds;
         seenTimeout = true;
     }
     if (s.file.empty()) {

@@ -28,6 +28,7 @@ struct RunSettings {
     std::string engine = "sim";
     std::optional<std::uint64_t> seed;
     std::optional<std::string> tracePath; ///< "-" is standard output
+    std::optional<double> timeout;        ///< real mode's watchdog, seconds
 };
 
 /// Reads the run flags; false (with reader.error()) on the first mistake.
@@ -44,13 +45,15 @@ bool parseRun(ArgReader& r, RunSettings& s) {
             continue;
         }
         const std::string name = r.optionName();
-        if (name != "--engine" && name != "--seed" && name != "--trace") {
-            r.fail("unknown option \"" + name + "\"; expected --engine, --seed or --trace");
+        if (name != "--engine" && name != "--seed" && name != "--trace" && name != "--timeout") {
+            r.fail("unknown option \"" + name +
+                   "\"; expected --engine, --seed, --trace or --timeout");
             return false;
         }
-        const bool twice = name == "--engine" ? seenEngine
-                           : name == "--seed" ? s.seed.has_value()
-                                              : s.tracePath.has_value();
+        const bool twice = name == "--engine"    ? seenEngine
+                           : name == "--seed"    ? s.seed.has_value()
+                           : name == "--timeout" ? s.timeout.has_value()
+                                                 : s.tracePath.has_value();
         if (twice) {
             r.fail(name + " is given twice");
             return false;
@@ -66,6 +69,12 @@ bool parseRun(ArgReader& r, RunSettings& s) {
             }
             s.engine = *value;
             seenEngine = true;
+        } else if (name == "--timeout") {
+            s.timeout = parseSeconds(*value);
+            if (!s.timeout) {
+                r.fail("--timeout expects seconds between 0 and 3600, got \"" + *value + "\"");
+                return false;
+            }
         } else if (name == "--seed") {
             s.seed = parseUnsigned(*value);
             if (!s.seed) {
@@ -82,7 +91,7 @@ bool parseRun(ArgReader& r, RunSettings& s) {
     }
     if (s.file.empty()) {
         r.fail("expected a scenario FILE (ipclab run FILE [--engine sim|real] [--seed N] "
-               "[--trace PATH|-])");
+               "[--trace PATH|-] [--timeout SECONDS])");
         return false;
     }
     return true;
@@ -97,7 +106,11 @@ std::optional<Trace> runEngine(Scenario& scenario, const RunSettings& s,
     }
     if (s.engine == "real") {
 #ifdef IPCLAB_HAVE_REAL
-        return runReal(scenario, RealOptions{});
+        RealOptions options;
+        if (s.timeout) {
+            options.timeoutSeconds = *s.timeout;
+        }
+        return runReal(scenario, options);
 #else
         err << "ipclab run: real mode not available in this build\n";
         return std::nullopt;

@@ -99,10 +99,17 @@ private slots:
                                         "standard output";
         QTest::addRow("unknown") << QStringList{"run", welcome, "--fast"}
                                  << "ipclab run: unknown option \"--fast\"; expected --engine, "
-                                    "--seed or --trace";
+                                    "--seed, --trace or --timeout";
         QTest::addRow("no file") << QStringList{"run"}
                                  << "ipclab run: expected a scenario FILE (ipclab run FILE "
-                                    "[--engine sim|real] [--seed N] [--trace PATH|-])";
+                                    "[--engine sim|real] [--seed N] [--trace PATH|-] "
+                                    "[--timeout SECONDS])";
+        QTest::addRow("timeout zero") << QStringList{"run", welcome, "--timeout", "0"}
+                                      << "ipclab run: --timeout expects seconds between 0 and "
+                                         "3600, got \"0\"";
+        QTest::addRow("timeout word") << QStringList{"run", welcome, "--timeout=soon"}
+                                      << "ipclab run: --timeout expects seconds between 0 and "
+                                         "3600, got \"soon\"";
         QTest::addRow("two files") << QStringList{"run", welcome, "other.yaml"}
                                    << "ipclab run: unexpected argument \"other.yaml\"; expected "
                                       "one scenario FILE";
@@ -302,7 +309,8 @@ private slots:
         const Result help = runIpclab({"--help"});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(
-            "  ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-]\n"));
+            "  ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] [--timeout S]\n"));
+        QVERIFY(help.out.contains("  ipclab compare FILE [--timeout S] [--json]\n"));
         QVERIFY(help.out.contains("{\"report\": {...}}"));
         const Result version = runIpclab({"--version"});
         QCOMPARE(version.exitCode, 0);
