@@ -83,6 +83,7 @@ private slots:
         QCOMPARE(view->mailboxMessages(QStringLiteral("buffer")),
                  QStringList({"item 1", "item 2", "item 3"}));
         QCOMPARE(view->mailboxFilledSlots(QStringLiteral("buffer")), 3);
+        QVERIFY(!view->objectFaded(QStringLiteral("buffer"), 0));
         QCOMPARE(view->processVariables(0), QStringLiteral("n = 4"));
         // Blocked sending item 4, in the second repeat (line 45 of the file).
         QCOMPARE(m_window->programView()->highlightedLine(0), 45);
@@ -97,6 +98,10 @@ private slots:
     void boundedBufferAtTheEnd() {
         QVERIFY(m_window->openFile(lesson("bounded-buffer.yaml")));
         m_window->gotoEnd();
+        // The mailbox was deleted: still drawn, faded, and empty.
+        QVERIFY(m_window->systemView()->mailboxVisible(QStringLiteral("buffer")));
+        QVERIFY(m_window->systemView()->objectFaded(QStringLiteral("buffer"), 0));
+        QCOMPARE(m_window->systemView()->mailboxFilledSlots(QStringLiteral("buffer")), 0);
         QCOMPARE(m_window->systemView()->processStateText(0), QStringLiteral("terminated"));
         QCOMPARE(m_window->systemView()->processStateText(1), QStringLiteral("terminated"));
         QCOMPARE(m_window->systemView()->processVariables(1), QStringLiteral("item = item 8"));

@@ -20,7 +20,7 @@ private slots:
             << "1280x800" << QSize(1280, 800);
         QTest::newRow("bounded buffer at 20")
             << QStringLiteral(IPCLAB_SCENARIO_DIR "/bounded-buffer.yaml") << "20"
-            << "1024x768" << QSize(1024, 768);
+            << "1440x900" << QSize(1440, 900);
     }
 
     void writesAPngOfTheWindow() {

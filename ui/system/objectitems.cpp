@@ -42,7 +42,7 @@ QPointF ObjectItem::borderPoint(QPointF target) const {
 void ObjectItem::setAlive(bool alive) {
     if (alive != m_alive) {
         m_alive = alive;
-        setOpacity(alive ? 1.0 : 0.25);
+        setOpacity(alive ? 1.0 : 0.35);
     }
 }
 

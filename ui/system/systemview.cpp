@@ -70,12 +70,19 @@ void SystemView::rebuild() {
     m_objects.clear();
     m_links.clear();
     m_arrows.clear();
+    m_createdAt.clear();
     m_banner = nullptr;
     m_token = nullptr;
     if (!m_trace) {
         return;
     }
     const Trace& trace = *m_trace;
+    for (std::size_t i = 0; i < trace.events.size(); ++i) {
+        const Event& e = trace.events[i];
+        if (e.kind == EventKind::ObjCreated && e.object != kNoObject) {
+            m_createdAt.emplace(e.object, i);
+        }
+    }
     for (std::size_t p = 0; p < trace.processNames.size(); ++p) {
         auto* item = new ProcessItem(static_cast<int>(p));
         scene()->addItem(item);
@@ -270,6 +277,11 @@ QStringList SystemView::mailboxMessages(const QString& name) const {
 bool SystemView::mailboxVisible(const QString& name) const {
     const ObjectItem* box = objectItem(objectIndex(name, 0));
     return box != nullptr && box->isVisible();
+}
+
+bool SystemView::objectFaded(const QString& name, int kind) const {
+    const ObjectItem* box = objectItem(objectIndex(name, kind));
+    return box != nullptr && box->isVisible() && box->opacity() < 1.0;
 }
 
 bool SystemView::linkVisible(const QString& name) const {

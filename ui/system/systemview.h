@@ -53,6 +53,8 @@ public:
     int mailboxFilledSlots(const QString& name) const;
     QStringList mailboxMessages(const QString& name) const;
     bool mailboxVisible(const QString& name) const;
+    /// A deleted object stays drawn, faded, so the picture keeps its story.
+    bool objectFaded(const QString& name, int kind) const;
     bool linkVisible(const QString& name) const;
     int linkQueued(const QString& name) const;
     QString segmentCell(const QString& name, qint64 offset) const;
@@ -95,10 +97,11 @@ private:
     bool m_hasState = false;
     Theme m_theme;
     std::vector<ProcessItem*> m_processes;
-    std::map<int, ObjectItem*> m_objects; ///< trace object index -> box (not links)
-    std::map<int, LinkItem*> m_links;     ///< trace object index -> edge
-    std::vector<ArrowItem*> m_arrows;     ///< pool: waits, mappings, deadlock edges
-    std::map<int, int> m_waitTargets;     ///< proc -> arrow index, for waitTarget()
+    std::map<int, ObjectItem*> m_objects;   ///< trace object index -> box (not links)
+    std::map<int, LinkItem*> m_links;       ///< trace object index -> edge
+    std::map<int, std::size_t> m_createdAt; ///< object -> index of its first ObjCreated
+    std::vector<ArrowItem*> m_arrows;       ///< pool: waits, mappings, deadlock edges
+    std::map<int, int> m_waitTargets;       ///< proc -> arrow index, for waitTarget()
     std::map<int, QString> m_waitNames;
     std::vector<int> m_selectable;
     std::map<std::pair<int, int>, const Operation*> m_opsByLine;

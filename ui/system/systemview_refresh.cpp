@@ -104,7 +104,10 @@ void SystemView::refreshObjects() {
             continue;
         }
         const ObjectStatus& status = m_state.objects[static_cast<std::size_t>(object)];
-        item->setVisible(status.exists || status.markedForRemoval);
+        const auto created = m_createdAt.find(object);
+        const bool seen = created != m_createdAt.end() && created->second < m_index;
+        item->setVisible(status.exists || status.markedForRemoval || seen);
+        item->setAlive(status.exists || status.markedForRemoval);
         if (auto* mailbox = dynamic_cast<MailboxItem*>(item)) {
             QStringList messages;
             for (const QueuedMessage& m : status.queue) {
