@@ -182,8 +182,9 @@ private slots:
         QVERIFY(view->processDeadlocked(0));
         QVERIFY(view->processDeadlocked(1));
         QCOMPARE(view->banner(), QStringLiteral("DEADLOCK: alice → bob → alice"));
-        QCOMPARE(view->processStateText(0), QStringLiteral("blocked: receive on alice<->bob"));
-        QCOMPARE(view->processStateText(1), QStringLiteral("blocked: receive on alice<->bob"));
+        QCOMPARE(view->processStateText(0), QStringLiteral("blocked: receive from bob"));
+        QCOMPARE(view->processStateText(1), QStringLiteral("blocked: receive from alice"));
+        QCOMPARE(view->waitTarget(0), QStringLiteral("alice<->bob"));
         QVERIFY(view->linkVisible(QStringLiteral("alice<->bob")));
         m_window->gotoEvent(m_window->session()->length() - 1);
         QVERIFY(!view->processDeadlocked(0));

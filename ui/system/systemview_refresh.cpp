@@ -54,6 +54,17 @@ void SystemView::refreshProcesses() {
                    op != nullptr && op->peerKind == PeerKind::Any) {
             look.stateText = tr("blocked: receive from any");
         }
+        if (status.state == ProcState::Blocked && status.blockedObject >= 0 &&
+            trace.objects[static_cast<std::size_t>(status.blockedObject)].kind ==
+                ObjectKind::Link) {
+            // On a link, name the peer: "blocked: receive from bob" reads like the lecture.
+            const ObjectInfo& link = trace.objects[static_cast<std::size_t>(status.blockedObject)];
+            const int peer = link.endA == proc ? link.endB : link.endA;
+            look.stateText = tr("blocked: %1 %2 %3")
+                                 .arg(QString::fromUtf8(opName(status.blockedOp).data()),
+                                      status.blockedOp == OpKind::Send ? tr("to") : tr("from"),
+                                      processName(trace, peer));
+        }
         if (status.state == ProcState::Terminated) {
             look.opText = tr("finished");
         } else if (op != nullptr) {
