@@ -70,7 +70,7 @@ SyscallChartView::SyscallChartView(QWidget* parent) : QCustomPlot(parent) {
     left(m_procRect)->setLabel(tr("system calls"));
     bottom(m_procRect)->setLabel(tr("by process"));
     bottom(m_curveRect)->setLabel(tr("items transferred"));
-    left(m_curveRect)->setLabel(tr("system calls (cumulative)"));
+    left(m_curveRect)->setLabel(tr("calls so far"));
     for (QCPAxisRect* rect : {m_opRect, m_procRect}) {
         bottom(rect)->grid()->setVisible(false);
         bottom(rect)->setSubTicks(false);

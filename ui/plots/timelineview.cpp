@@ -5,7 +5,9 @@
 #include "replotlimiter.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QMouseEvent>
+#include <QResizeEvent>
 
 namespace ipclab::ui {
 
@@ -36,13 +38,13 @@ QString stateLabel(ProcState state) {
 QString markerLabel(MarkerKind kind) {
     switch (kind) {
     case MarkerKind::Syscall:
-        return TimelineView::tr("system call");
+        return TimelineView::tr("syscall");
     case MarkerKind::MsgSent:
-        return TimelineView::tr("message sent");
+        return TimelineView::tr("sent");
     case MarkerKind::MsgReceived:
-        return TimelineView::tr("message received");
+        return TimelineView::tr("received");
     case MarkerKind::ShmAccess:
-        return TimelineView::tr("shared memory read/write (no syscall)");
+        return TimelineView::tr("shm read/write (no syscall)");
     }
     return {};
 }
@@ -144,7 +146,8 @@ void TimelineView::setRun(std::shared_ptr<const Scenario> scenario,
     if (title.isEmpty() && m_scenario) {
         title = QString::fromStdString(m_scenario->title);
     }
-    m_title->setText(title.isEmpty() ? tr("Timeline") : tr("Timeline — %1").arg(title));
+    m_fullTitle = title.isEmpty() ? tr("Timeline") : tr("Timeline — %1").arg(title);
+    elideTitle();
     xAxis->setLabel(m_trace && m_trace->timeUnit == "ns" ? tr("time (ns)") : tr("time (ticks)"));
     rebuildSeries();
     rebuildAxes();
@@ -349,6 +352,17 @@ void TimelineView::restyle() {
     for (GanttPlottable* series : m_cpuSeries) {
         series->setLabelFont(laneFont);
     }
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event) {
+    elideTitle();
+    QCustomPlot::resizeEvent(event);
+}
+
+void TimelineView::elideTitle() {
+    // A long scenario title would otherwise be cut at both ends of a narrow dock.
+    const QFontMetrics metrics(m_title->font());
+    m_title->setText(metrics.elidedText(m_fullTitle, Qt::ElideRight, std::max(80, width() - 24)));
 }
 
 } // namespace ipclab::ui

@@ -52,9 +52,11 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuildSeries();
+    void elideTitle();
     void rebuildAxes();
     void restyle();
     void onMousePress(QMouseEvent* event);
@@ -67,6 +69,7 @@ private:
     LaneModel m_model;
     std::size_t m_cursor = 0;
     QCPTextElement* m_title = nullptr;
+    QString m_fullTitle; ///< the title before eliding it to the widget's width
     std::array<GanttPlottable*, 4> m_stateSeries{}; ///< ready, running, blocked, terminated
     std::vector<GanttPlottable*> m_cpuSeries;       ///< one per process that ever ran
     std::array<QCPGraph*, kMarkerKindCount> m_markerGraphs{};
