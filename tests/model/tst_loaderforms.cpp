@@ -3,6 +3,7 @@
 
 #include "badfiles.h"
 #include "loader.h"
+#include "loadertestutil.h"
 
 #include <QtTest>
 #include <cstdio>
@@ -11,29 +12,7 @@
 
 using namespace ipclab;
 
-namespace {
-
-std::string joined(const LoadResult& result) {
-    std::string out;
-    for (const auto& d : result.diagnostics) {
-        out += (out.empty() ? "" : "\n") + d.format();
-    }
-    return out;
-}
-
-/// Loads text that must be accepted; fails the test with the diagnostics otherwise.
-Scenario mustLoad(const std::string& text) {
-    auto result = loadScenarioText(text, "good.yaml");
-    if (!result.ok()) {
-        qWarning("%s", joined(result).c_str());
-        return {};
-    }
-    return *result.scenario;
-}
-
-const std::string kOneProcess = "scenario: t\nprocesses:\n  - name: a\n    program:\n";
-
-} // namespace
+using namespace ipclab::test;
 
 class TestLoaderForms : public QObject {
     Q_OBJECT
