@@ -116,8 +116,13 @@ void RingWriter::put(const RecordHeader& header, std::string_view text, std::str
         pos = 0;
     }
     std::memcpy(m_ring + pos, &h, sizeof h);
-    std::memcpy(m_ring + pos + sizeof h, text.data(), h.textLen);
-    std::memcpy(m_ring + pos + sizeof h + h.textLen, name.data(), h.nameLen);
+    // An empty string_view may carry a null pointer, which memcpy must never see.
+    if (h.textLen > 0) {
+        std::memcpy(m_ring + pos + sizeof h, text.data(), h.textLen);
+    }
+    if (h.nameLen > 0) {
+        std::memcpy(m_ring + pos + sizeof h + h.textLen, name.data(), h.nameLen);
+    }
     m_head += size;
     m_status.head.store(m_head, std::memory_order_release);
     const std::uint64_t used = m_head - m_status.tail.load(std::memory_order_relaxed);
