@@ -49,6 +49,15 @@ std::optional<unsigned long long> parseUnsigned(const std::string& text) {
     return value;
 }
 
+bool ArgReader::takeOneFile(std::string& file) {
+    if (!file.empty()) {
+        fail("unexpected argument \"" + takePositional() + "\"; expected one scenario FILE");
+        return false;
+    }
+    file = takePositional();
+    return true;
+}
+
 std::optional<double> parseSeconds(const std::string& text) {
     char* end = nullptr;
     const double seconds = std::strtod(text.c_str(), &end);

@@ -20,6 +20,9 @@ public:
     /// (then error() says so).
     std::optional<std::string> optionValue();
     std::string takePositional() { return m_args[m_pos++]; }
+    /// Takes the next argument as the command's one scenario FILE into `file`; false
+    /// (with error()) when `file` is already set.
+    bool takeOneFile(std::string& file);
     /// "ipclab run: " + message, set by the last failing call or by fail().
     const std::string& error() const { return m_error; }
     void fail(const std::string& message);

@@ -37,12 +37,9 @@ bool parseCompare(ArgReader& r, CompareSettings& s) {
     bool seenTimeout = false;
     while (!r.atEnd()) {
         if (!r.nextIsOption()) {
-            if (!s.file.empty()) {
-                r.fail("unexpected argument \"" + r.takePositional() +
-                       "\"; expected one scenario FILE");
+            if (!r.takeOneFile(s.file)) {
                 return false;
             }
-            s.file = r.takePositional();
             continue;
         }
         const std::string name = r.optionName();

@@ -36,12 +36,9 @@ bool parseRun(ArgReader& r, RunSettings& s) {
     bool seenEngine = false;
     while (!r.atEnd()) {
         if (!r.nextIsOption()) {
-            if (!s.file.empty()) {
-                r.fail("unexpected argument \"" + r.takePositional() +
-                       "\"; expected one scenario FILE");
+            if (!r.takeOneFile(s.file)) {
                 return false;
             }
-            s.file = r.takePositional();
             continue;
         }
         const std::string name = r.optionName();
