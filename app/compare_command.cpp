@@ -193,10 +193,10 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
         j["scenario"] = scenario.title;
         j["sim"] = {{"outcome", outcomeName(sim.outcome)},
                     {"total", sim.syscallsTotal},
-                    {"counting_method", sim.countingMethod}};
+                    {"counting_method", countingMethodName(sim.countingMethod)}};
         j["real"] = {{"outcome", outcomeName(real.outcome)},
                      {"total", real.syscallsTotal},
-                     {"counting_method", real.countingMethod},
+                     {"counting_method", countingMethodName(real.countingMethod)},
                      {"notes", real.notes}};
         j["by_op"] = rowsJson(ops);
         j["by_syscall"] = rowsJson(calls);
@@ -208,7 +208,8 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
             << outcomeName(sim.outcome) << std::setw(12) << outcomeName(real.outcome) << "\n\n";
         out << "System calls per operation (simulator's prediction vs the real run):\n";
         printTable(out, "operation", "real", ops, true);
-        out << "\nBy kernel name (real counted by: " << real.countingMethod << "):\n";
+        out << "\nBy kernel name (real counted by: " << countingMethodName(real.countingMethod)
+            << "):\n";
         printTable(out, "syscall", "real", calls, false);
         if (!real.notes.empty()) {
             out << "\nReal mode notes:\n";

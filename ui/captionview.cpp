@@ -35,7 +35,7 @@ void CaptionView::setRun(std::shared_ptr<const Scenario> scenario,
                          std::shared_ptr<const Trace> trace) {
     m_trace = std::move(trace);
     QString title = scenario ? QString::fromStdString(scenario->title) : QString();
-    if (m_trace && m_trace->engine == "real") {
+    if (m_trace && m_trace->engine == Engine::Real) {
         title += tr("  (real Linux run)");
     }
     m_title->setText(title);

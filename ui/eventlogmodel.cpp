@@ -104,7 +104,7 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     case Index:
         return tr("#");
     case Time:
-        return m_trace && m_trace->timeUnit == "ns" ? tr("Time (ns)") : tr("Time");
+        return m_trace && m_trace->timeUnit == TimeUnit::Nanosecond ? tr("Time (ns)") : tr("Time");
     case Process:
         return tr("Process");
     case Kind:

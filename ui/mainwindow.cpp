@@ -194,7 +194,7 @@ void MainWindow::onPositionChanged() {
         return;
     }
     const Trace& trace = *m_session->trace();
-    QString text = tr("%1 engine").arg(QString::fromStdString(trace.engine));
+    QString text = tr("%1 engine").arg(QString::fromUtf8(engineName(trace.engine).data()));
     if (m_session->atEnd()) {
         text += tr("  ·  outcome: %1").arg(QString::fromUtf8(outcomeName(trace.outcome).data()));
     }
@@ -210,7 +210,7 @@ void MainWindow::runOnRealLinux() {
         return;
     }
     m_player->pause();
-    if (m_session->trace()->engine == "sim") {
+    if (m_session->trace()->engine == Engine::Sim) {
         m_simTrace = m_session->tracePtr();
     }
     m_realAction->setEnabled(false);

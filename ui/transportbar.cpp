@@ -85,7 +85,7 @@ void TransportBar::updateFromSession() {
     m_slider->setPageStep(std::max(1, length / 20));
     QString text = tr("event %1 / %2").arg(position).arg(length);
     if (m_session->hasRun()) {
-        const bool ns = m_session->trace()->timeUnit == "ns";
+        const bool ns = m_session->trace()->timeUnit == TimeUnit::Nanosecond;
         text += ns ? tr("  ·  t = %1 µs")
                          .arg(static_cast<double>(m_session->state().time) / 1000.0, 0, 'f', 1)
                    : tr("  ·  t = %1").arg(m_session->state().time);

@@ -68,9 +68,9 @@ Machine::Machine(const Scenario& scenario, const RunOptions& options)
     m_linkByPair.assign(n * n, -1);
 
     m_trace.scenarioTitle = scenario.title;
-    m_trace.engine = "sim";
-    m_trace.timeUnit = "tick";
-    m_trace.countingMethod = "simulated";
+    m_trace.engine = Engine::Sim;
+    m_trace.timeUnit = TimeUnit::Tick;
+    m_trace.countingMethod = CountingMethod::Simulated;
     m_trace.seed = seedOf(scenario, options);
     m_trace.cpus = static_cast<int>(m_cpus.size());
     for (const auto& p : scenario.processes) {

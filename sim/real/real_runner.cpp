@@ -181,11 +181,11 @@ std::string callsText(const CallCounts& calls) {
 Trace runReal(const Scenario& scenario, const RealOptions& options) {
     Trace trace;
     trace.scenarioTitle = scenario.title;
-    trace.engine = "real";
-    trace.timeUnit = "ns";
+    trace.engine = Engine::Real;
+    trace.timeUnit = TimeUnit::Nanosecond;
     trace.seed = scenario.kernel.seed;
     trace.cpus = scenario.kernel.cpus;
-    trace.countingMethod = "self";
+    trace.countingMethod = CountingMethod::Self;
     for (const auto& p : scenario.processes) {
         trace.processNames.push_back(p.name);
     }
@@ -231,7 +231,7 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
     SyscallCounter counter;
     std::string why;
     if (options.usePerf && counter.open(why)) {
-        trace.countingMethod = "perf_event";
+        trace.countingMethod = CountingMethod::PerfEvent;
     } else {
         trace.notes.push_back("syscalls counted by the program itself" +
                               (why.empty() ? std::string() : ": " + why));
@@ -283,7 +283,7 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
         std::string watchWhy;
         if (counter.active() && !counter.watch(counted, watchWhy)) {
             counter.close();
-            trace.countingMethod = "self";
+            trace.countingMethod = CountingMethod::Self;
             trace.notes.push_back("syscalls counted by the program itself: " + watchWhy);
         }
         shared.startNs() = monotonicNs();
@@ -335,7 +335,7 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
     if (outcome == Outcome::Deadlock) {
         trace.deadlockCycle = waitEdges(plan, w);
     }
-    if (trace.countingMethod == "self") {
+    if (trace.countingMethod == CountingMethod::Self) {
         for (const auto& e : trace.events) {
             if (e.kind == EventKind::Syscall && (e.flags & kFlagCompletes) == 0 &&
                 trace.str(e.text) != "socketpair") {

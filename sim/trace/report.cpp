@@ -110,7 +110,7 @@ Json deadlockJson(const Report& report, const Trace& trace) {
 Json reportValue(const Report& report, const Trace& trace) {
     Json j;
     j["scenario"] = report.scenario;
-    j["engine"] = report.engine;
+    j["engine"] = std::string(engineName(report.engine));
     j["outcome"] = std::string(outcomeName(report.outcome));
     Json syscalls;
     syscalls["total"] = report.syscallsTotal;
@@ -136,10 +136,10 @@ Json reportValue(const Report& report, const Trace& trace) {
     j["bytes_copied"] = report.bytesCopied;
     j["context_switches"] = report.contextSwitches;
     j["end_time"] = report.endTime;
-    j["time_unit"] = trace.timeUnit;
+    j["time_unit"] = std::string(timeUnitName(trace.timeUnit));
     j["deadlock"] = deadlockJson(report, trace);
     j["notes"] = report.notes;
-    j["counting_method"] = report.countingMethod;
+    j["counting_method"] = std::string(countingMethodName(report.countingMethod));
     if (!report.latency.empty()) {
         Json lat = Json::object();
         for (const auto& [op, s] : report.latency) {

@@ -29,7 +29,7 @@ struct LatencyStats {
 
 struct Report {
     std::string scenario;
-    std::string engine;
+    Engine engine = Engine::Sim;
     Outcome outcome = Outcome::Completed;
     std::uint64_t endTime = 0;
     std::int64_t syscallsTotal = 0;
@@ -48,7 +48,7 @@ struct Report {
     std::int64_t contextSwitches = 0;
     std::vector<WaitEdge> deadlockCycle;
     std::vector<std::string> notes;
-    std::string countingMethod; ///< Trace::countingMethod
+    CountingMethod countingMethod = CountingMethod::Simulated; ///< Trace::countingMethod
     /// Real mode only: median (mean of the middle two for an even count) and the
     /// nearest-rank 99th percentile of Trace::timings per operation.
     std::map<OpKind, LatencyStats> latency;

@@ -11,6 +11,40 @@ std::string_view objectKindName(ObjectKind kind) {
     return i < names.size() ? names[i] : std::string_view("?");
 }
 
+namespace {
+template <typename E, std::size_t N>
+std::optional<E> fromName(const std::array<std::string_view, N>& names, std::string_view name) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (names[i] == name) {
+            return static_cast<E>(i);
+        }
+    }
+    return std::nullopt;
+}
+constexpr std::array<std::string_view, 2> kEngineNames = {"sim", "real"};
+constexpr std::array<std::string_view, 2> kTimeUnitNames = {"tick", "ns"};
+constexpr std::array<std::string_view, 3> kCountingNames = {"simulated", "perf_event", "self"};
+} // namespace
+
+std::string_view engineName(Engine engine) {
+    return kEngineNames[static_cast<std::size_t>(engine)];
+}
+std::optional<Engine> engineFromName(std::string_view name) {
+    return fromName<Engine>(kEngineNames, name);
+}
+std::string_view timeUnitName(TimeUnit unit) {
+    return kTimeUnitNames[static_cast<std::size_t>(unit)];
+}
+std::optional<TimeUnit> timeUnitFromName(std::string_view name) {
+    return fromName<TimeUnit>(kTimeUnitNames, name);
+}
+std::string_view countingMethodName(CountingMethod method) {
+    return kCountingNames[static_cast<std::size_t>(method)];
+}
+std::optional<CountingMethod> countingMethodFromName(std::string_view name) {
+    return fromName<CountingMethod>(kCountingNames, name);
+}
+
 StringId Trace::intern(std::string_view s) {
     if (m_index.size() != strings.size()) {
         // strings was filled directly (e.g. by a reader); rebuild the index once.

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +16,22 @@ namespace ipclab {
 
 enum class ObjectKind : std::uint8_t { Mailbox, Link, Segment, Semaphore };
 std::string_view objectKindName(ObjectKind kind); // "mailbox", "link", "segment", "semaphore"
+
+/// Which engine made a trace.
+enum class Engine : std::uint8_t { Sim, Real };
+std::string_view engineName(Engine engine); // "sim", "real"
+std::optional<Engine> engineFromName(std::string_view name);
+
+/// What a trace's times count: simulated ticks or nanoseconds of wall clock.
+enum class TimeUnit : std::uint8_t { Tick, Nanosecond };
+std::string_view timeUnitName(TimeUnit unit); // "tick", "ns"
+std::optional<TimeUnit> timeUnitFromName(std::string_view name);
+
+/// Who counted the system calls: the simulator, the kernel's own counters (perf events on
+/// raw_syscalls:sys_enter) or the real-mode runner counting the calls it made itself.
+enum class CountingMethod : std::uint8_t { Simulated, PerfEvent, Self };
+std::string_view countingMethodName(CountingMethod method); // "simulated", "perf_event", "self"
+std::optional<CountingMethod> countingMethodFromName(std::string_view name);
 
 /// An IPC object that existed at some point of the run. Links are named "a<->b" and
 /// know their two ends; the others carry the scenario's name.
@@ -52,8 +69,8 @@ struct OpTiming {
 class Trace {
 public:
     std::string scenarioTitle;
-    std::string engine = "sim";    ///< "sim" or "real"
-    std::string timeUnit = "tick"; ///< "tick" (sim) or "ns" (real)
+    Engine engine = Engine::Sim;
+    TimeUnit timeUnit = TimeUnit::Tick; ///< ticks (sim) or nanoseconds (real)
     std::uint64_t seed = 1;
     int cpus = 0; ///< CPUs of the run; 0 = unknown (views then size by the events)
     std::vector<std::string> processNames; ///< index = process id
@@ -65,9 +82,8 @@ public:
     /// Human-readable remarks, e.g. how real mode approximated a setting
     /// ("capacity 50 ran as 10: fs.mqueue.msg_max").
     std::vector<std::string> notes;
-    /// How syscalls were counted: "simulated", "perf_event" (the kernel's own counter)
-    /// or "self" (the runner's count of the calls it made).
-    std::string countingMethod = "simulated";
+    /// How syscalls were counted.
+    CountingMethod countingMethod = CountingMethod::Simulated;
     /// Real mode: counts the kernel itself saw, by syscall name. When non-empty the
     /// report's by_syscall is taken from here instead of from the Syscall events.
     std::map<std::string, std::int64_t> measuredSyscalls;

@@ -64,6 +64,19 @@ std::string textField(const Json& j, const char* key) {
     return text(*v, key);
 }
 
+/// A header field that must name one of an enum's values.
+template <typename E>
+E enumField(const Json& j, const char* key, std::optional<E> (*fromName)(std::string_view),
+            const char* expected) {
+    const std::string name = textField(j, key);
+    const std::optional<E> value = fromName(name);
+    if (!value) {
+        throw BadLine("expected \"" + std::string(key) + "\" to be " + expected + ", got " +
+                      inQuotes(name));
+    }
+    return *value;
+}
+
 constexpr std::int64_t kI32Min = std::numeric_limits<std::int32_t>::min();
 constexpr std::int64_t kI32Max = std::numeric_limits<std::int32_t>::max();
 
@@ -265,9 +278,10 @@ struct LineParser {
             throw BadLine("expected \"version\": " + std::to_string(tracejson::kFormatVersion));
         }
         trace.scenarioTitle = textField(j, "scenario");
-        trace.engine = textField(j, "engine");
-        trace.timeUnit = textField(j, "time_unit");
-        trace.countingMethod = textField(j, "counting_method");
+        trace.engine = enumField(j, "engine", engineFromName, "\"sim\" or \"real\"");
+        trace.timeUnit = enumField(j, "time_unit", timeUnitFromName, "\"tick\" or \"ns\"");
+        trace.countingMethod = enumField(j, "counting_method", countingMethodFromName,
+                                         "\"simulated\", \"perf_event\" or \"self\"");
         const Json* seed = field(j, "seed");
         if (seed == nullptr || !seed->is_number_unsigned()) {
             throw BadLine("expected \"seed\" to be a non-negative integer");

@@ -112,12 +112,12 @@ std::string TraceJsonWriter::header() const {
     j["format"] = std::string(tracejson::kFormatName);
     j["version"] = tracejson::kFormatVersion;
     j["scenario"] = m_trace.scenarioTitle;
-    j["engine"] = m_trace.engine;
-    j["time_unit"] = m_trace.timeUnit;
+    j["engine"] = std::string(engineName(m_trace.engine));
+    j["time_unit"] = std::string(timeUnitName(m_trace.timeUnit));
     j["seed"] = m_trace.seed;
     j["cpus"] = m_trace.cpus;
     j["processes"] = m_trace.processNames;
-    j["counting_method"] = m_trace.countingMethod;
+    j["counting_method"] = std::string(countingMethodName(m_trace.countingMethod));
     return line(j);
 }
 

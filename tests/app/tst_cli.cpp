@@ -340,8 +340,8 @@ private slots:
         // A machine that refuses real IPC (no /dev/mqueue, limits) still gets a well-formed
         // stream: outcome error, the reason in notes, exit status 1.
         QCOMPARE(r.exitCode, read.trace->outcome == Outcome::Error ? 1 : 0);
-        QCOMPARE(read.trace->engine, std::string("real"));
-        QCOMPARE(read.trace->timeUnit, std::string("ns"));
+        QVERIFY(read.trace->engine == Engine::Real);
+        QVERIFY(read.trace->timeUnit == TimeUnit::Nanosecond);
         QVERIFY(!read.reportJson.empty());
     }
 };

@@ -437,9 +437,9 @@ void TestKernel::traceFields() {
     o.overrideSeed = true;
     o.seed = 99;
     const auto r = simulate(kt::load(three("fcfs")), o);
-    QCOMPARE(r.trace.engine, std::string("sim"));
-    QCOMPARE(r.trace.timeUnit, std::string("tick"));
-    QCOMPARE(r.trace.countingMethod, std::string("simulated"));
+    QVERIFY(r.trace.engine == Engine::Sim);
+    QVERIFY(r.trace.timeUnit == TimeUnit::Tick);
+    QVERIFY(r.trace.countingMethod == CountingMethod::Simulated);
     QCOMPARE(r.trace.scenarioTitle, std::string("three jobs"));
     QCOMPARE(r.trace.seed, std::uint64_t(99));
     QCOMPARE(r.trace.processNames, (std::vector<std::string>{"a", "b", "c"}));

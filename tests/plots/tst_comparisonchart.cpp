@@ -34,10 +34,10 @@ void TestComparisonChart::bars_data() {
 namespace {
 std::shared_ptr<const Trace> realTrace() {
     Trace real = test::mailboxTrace();
-    real.engine = "real";
-    real.timeUnit = "ns";
+    real.engine = Engine::Real;
+    real.timeUnit = TimeUnit::Nanosecond;
     real.outcome = Outcome::Deadlock;
-    real.countingMethod = "perf_event";
+    real.countingMethod = CountingMethod::PerfEvent;
     // The kernel's own count wins over the events (as in the report).
     real.measuredSyscalls = {
         {"mq_open", 1}, {"mq_timedsend", 2}, {"mq_timedreceive", 3}, {"mq_unlink", 1}};

@@ -122,7 +122,7 @@ void TestExporter::namesCsv() {
 
 void TestExporter::namesCsvPrefersMeasuredCounts() {
     Trace trace = test::mailboxTrace();
-    trace.engine = "real";
+    trace.engine = Engine::Real;
     trace.measuredSyscalls = {{"mq_open", 2}, {"mq_timedsend", 2}, {"mq_timedreceive", 3}};
     QCOMPARE(syscallNamesCsv(trace), QStringLiteral("syscall,count\n"
                                                     "mq_open,2\n"

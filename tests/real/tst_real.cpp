@@ -86,9 +86,10 @@ private slots:
         QCOMPARE(leftovers(getpid()), before);
         QVERIFY(childrenOf(getpid()).empty());
 
-        QCOMPARE(real.engine, std::string("real"));
-        QCOMPARE(real.timeUnit, std::string("ns"));
-        QCOMPARE(real.countingMethod, std::string(geteuid() == 0 ? "perf_event" : "self"));
+        QVERIFY(real.engine == Engine::Real);
+        QVERIFY(real.timeUnit == TimeUnit::Nanosecond);
+        QCOMPARE(countingMethodName(real.countingMethod),
+                 std::string_view(geteuid() == 0 ? "perf_event" : "self"));
         if (race == nullptr || !race->outcomeRace) {
             QCOMPARE(outcomeName(real.outcome), outcomeName(sim.outcome));
         } else {

@@ -135,9 +135,9 @@ private slots:
 
     void measuredSyscallsReplaceByName() {
         Trace t = mailboxTrace();
-        t.engine = "real";
-        t.timeUnit = "ns";
-        t.countingMethod = "perf_event";
+        t.engine = Engine::Real;
+        t.timeUnit = TimeUnit::Nanosecond;
+        t.countingMethod = CountingMethod::PerfEvent;
         t.measuredSyscalls = {{"mq_open", 2}, {"mq_timedsend", 2}, {"mq_timedreceive", 3}};
         const auto j =
             nlohmann::ordered_json::parse(reportToJson(makeReport(mailboxScenario(), t), t));

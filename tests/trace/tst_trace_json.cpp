@@ -119,8 +119,8 @@ private slots:
             t = awkwardTrace();
         } else if (which == 2) {
             t = ipclab::test::generatedTrace(3000);
-            t.engine = "real";
-            t.timeUnit = "ns";
+            t.engine = Engine::Real;
+            t.timeUnit = TimeUnit::Nanosecond;
             t.seed = 18446744073709551615ull;
         }
         const std::string text = linesOf(t);

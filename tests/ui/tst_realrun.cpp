@@ -25,11 +25,11 @@ private slots:
         window.realRunner()->setProgram(QStringLiteral(IPCLAB_EXE));
         window.show();
         QVERIFY(window.openFile(QStringLiteral(IPCLAB_SCENARIO_DIR "/bounded-buffer.yaml")));
-        QCOMPARE(window.session()->trace()->engine, std::string("sim"));
+        QVERIFY(window.session()->trace()->engine == Engine::Sim);
         QSignalSpy failed(window.realRunner(), &RealRunner::failed);
         window.runOnRealLinux();
-        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() || window.session()->trace()->engine == "real",
-                                 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !failed.isEmpty() || window.session()->trace()->engine == Engine::Real, 120000);
         if (!failed.isEmpty()) {
             QSKIP(qPrintable(failed.front().front().toString()));
         }

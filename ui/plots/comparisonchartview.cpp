@@ -112,8 +112,9 @@ void ComparisonChartView::setRuns(std::shared_ptr<const Trace> simulated,
     const QString scenario = QString::fromStdString(
         m_sim ? m_sim->scenarioTitle : (m_real ? m_real->scenarioTitle : std::string()));
     QString heading = tr("Simulated: %1 · Real: %2").arg(outcomeText(m_sim), outcomeText(m_real));
-    if (m_real && m_real->engine == "real" && !m_real->countingMethod.empty()) {
-        heading += tr(" (counted by %1)").arg(QString::fromStdString(m_real->countingMethod));
+    if (m_real && m_real->engine == Engine::Real) {
+        heading += tr(" (counted by %1)")
+                       .arg(QString::fromUtf8(countingMethodName(m_real->countingMethod).data()));
     }
     m_title->setText(scenario.isEmpty() ? heading : scenario + QLatin1Char('\n') + heading);
     replot(rpQueuedReplot);

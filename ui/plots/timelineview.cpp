@@ -148,7 +148,8 @@ void TimelineView::setRun(std::shared_ptr<const Scenario> scenario,
     }
     m_fullTitle = title.isEmpty() ? tr("Timeline") : tr("Timeline — %1").arg(title);
     elideTitle();
-    xAxis->setLabel(m_trace && m_trace->timeUnit == "ns" ? tr("time (ns)") : tr("time (ticks)"));
+    xAxis->setLabel(m_trace && m_trace->timeUnit == TimeUnit::Nanosecond ? tr("time (ns)")
+                                                                         : tr("time (ticks)"));
     rebuildSeries();
     rebuildAxes();
     m_cursorLine->point1->setCoords(0, 0);
