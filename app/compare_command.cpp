@@ -142,6 +142,42 @@ void printTable(std::ostream& out, const std::string& heading, const std::string
     }
 }
 
+std::vector<Row> cleanupRows(const Report& sim, const Report& real) {
+    std::map<std::string, Row> rows;
+    for (const auto& [name, n] : sim.cleanup) {
+        rows[name].name = name;
+        rows[name].sim = n;
+    }
+    for (const auto& [name, n] : real.cleanup) {
+        rows[name].name = name;
+        rows[name].real = n;
+    }
+    std::vector<Row> out;
+    for (auto& [name, row] : rows) {
+        out.push_back(row);
+    }
+    return out;
+}
+
+/// "semaphore mutex, segment board": what a run leaves behind.
+std::string leftBehindText(const Report& report, const Trace& trace) {
+    std::string out;
+    for (int i : report.leftBehind) {
+        const ObjectInfo& o = trace.objects[static_cast<std::size_t>(i)];
+        out += (out.empty() ? "" : ", ") + std::string(objectKindName(o.kind)) + " " + o.name;
+    }
+    return out;
+}
+
+nlohmann::ordered_json leftBehindJson(const Report& report, const Trace& trace) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (int i : report.leftBehind) {
+        const ObjectInfo& o = trace.objects[static_cast<std::size_t>(i)];
+        j.push_back({{"kind", objectKindName(o.kind)}, {"name", o.name}});
+    }
+    return j;
+}
+
 nlohmann::ordered_json rowsJson(const std::vector<Row>& rows) {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
     for (const auto& row : rows) {
@@ -188,6 +224,7 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
     const Report real = makeReport(scenario, realTrace);
     const auto ops = opRows(sim, real);
     const auto calls = syscallRows(sim, real);
+    const auto cleanup = cleanupRows(sim, real);
     if (settings.json) {
         nlohmann::ordered_json j;
         j["scenario"] = scenario.title;
@@ -197,10 +234,16 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
         j["real"] = {{"outcome", outcomeName(real.outcome)},
                      {"total", real.syscallsTotal},
                      {"counting_method", countingMethodName(real.countingMethod)},
+                     {"counting", countingText(real.countingMethod, real.countingFallback)},
                      {"notes", real.notes}};
         j["by_op"] = rowsJson(ops);
         j["by_syscall"] = rowsJson(calls);
+        // The clean-up of what the scenario left behind, apart from the scenario's calls.
+        j["cleanup"] = rowsJson(cleanup);
+        j["left_behind"] = {{"sim", leftBehindJson(sim, simTrace)},
+                            {"real", leftBehindJson(real, realTrace)}};
         j["same_counts_by_op"] = sameCounts(ops);
+        j["same_counts_by_syscall"] = sameCounts(calls) && sameCounts(cleanup);
         out << j.dump(2) << "\n";
     } else {
         out << scenario.title << "\n\n";
@@ -208,9 +251,17 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
             << outcomeName(sim.outcome) << std::setw(12) << outcomeName(real.outcome) << "\n\n";
         out << "System calls per operation (simulator's prediction vs the real run):\n";
         printTable(out, "operation", "real", ops, true);
-        out << "\nBy kernel name (real counted by: " << countingMethodName(real.countingMethod)
+        out << "\nBy kernel name (real " << countingText(real.countingMethod, real.countingFallback)
             << "):\n";
         printTable(out, "syscall", "real", calls, false);
+        const std::string left = leftBehindText(sim, simTrace);
+        if (!cleanup.empty() || !left.empty()) {
+            // On Linux these outlive their processes: the scenario never removed them.
+            out << "\nClean-up after the run (left behind: "
+                << (left.empty() ? std::string("nothing") : left)
+                << "; would leak on Linux, so real mode's runner removed it):\n";
+            printTable(out, "syscall", "real", cleanup, false);
+        }
         if (!real.notes.empty()) {
             out << "\nReal mode notes:\n";
             for (const auto& note : real.notes) {

@@ -1,6 +1,7 @@
 #include "kernel.h"
 
 #include "machine.h"
+#include "waitfor.h"
 
 #include <algorithm>
 #include <limits>
@@ -211,7 +212,7 @@ void Machine::stop(Outcome outcome) {
 void Machine::finish(Outcome outcome) {
     m_trace.outcome = outcome;
     if (outcome == Outcome::Deadlock) {
-        m_trace.deadlockCycle = waitForCycle();
+        m_trace.deadlockCycle = waitForCycle(m_scenario, m_trace);
     }
     emit(EventKind::RunEnd, -1, OpKind::Compute, 0, kNoObject, static_cast<std::int32_t>(outcome),
          0, kNoString);

@@ -147,11 +147,6 @@ private:
     Exec semPost(int p, const Instr& in);
     int lookupSemaphore(int p, const Instr& in);
 
-    // deadlock (deadlock.cpp)
-    std::vector<WaitEdge> waitForCycle() const;
-    std::vector<int> holders(int p) const;
-    bool mayStillDo(int p, OpKind op, PeerKind peer, int slot) const;
-
     const Scenario& m_scenario;
     RunOptions m_options;
     Trace m_trace;

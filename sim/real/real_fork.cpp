@@ -5,6 +5,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,6 +52,13 @@ long futex(std::atomic<std::uint32_t>& word, int op, std::uint32_t value) {
     }
     while (shared.gate().load(std::memory_order_acquire) == 0) {
         futex(shared.gate(), FUTEX_WAIT, 0);
+    }
+    // The kernel's switch counts from here on are the run's (the runner reads the end from
+    // wait4): waiting at the gate is not part of it.
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) == 0) {
+        shared.child(config.self).voluntaryAtStart = usage.ru_nvcsw;
+        shared.child(config.self).involuntaryAtStart = usage.ru_nivcsw;
     }
     ChildInterpreter interpreter(scenario, plan, shared, config);
     _exit(interpreter.run());

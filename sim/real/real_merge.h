@@ -25,6 +25,9 @@ struct ChildEnd {
     std::uint8_t callSyscall = 0;
     std::uint16_t callObject = 0xFFFF;
     std::uint16_t callLine = 0;
+    /// The kernel's context switch counts at its end (wait4's rusage; -1: unknown).
+    std::int64_t voluntarySwitches = -1;
+    std::int64_t involuntarySwitches = -1;
 };
 
 /// Everything the runner hands over to build the trace.

@@ -8,6 +8,8 @@
 #include "real_registry.h"
 #include "real_shared.h"
 #include "syscall_counter.h"
+#include "syscalltally.h"
+#include "waitfor.h"
 
 #include <cstring>
 #include <signal.h>
@@ -45,12 +47,15 @@ void reapFinished(Watch& w, bool block) {
             continue;
         }
         int status = 0;
-        const pid_t r = waitpid(w.pids[i], &status, block ? 0 : WNOHANG);
+        rusage usage{};
+        const pid_t r = wait4(w.pids[i], &status, block ? 0 : WNOHANG, &usage);
         if (r == w.pids[i]) {
             w.alive[i] = false;
             --w.running;
             w.ends[i].exited = WIFEXITED(status);
             w.ends[i].status = WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status);
+            w.ends[i].voluntarySwitches = usage.ru_nvcsw;
+            w.ends[i].involuntarySwitches = usage.ru_nivcsw;
         }
     }
 }
@@ -130,26 +135,6 @@ Outcome watch(SharedArea& shared, Watch& w, pid_t group, const RealOptions& opti
     return Outcome::Completed;
 }
 
-std::vector<WaitEdge> waitEdges(const RunPlan& plan, const Watch& w) {
-    std::vector<WaitEdge> edges;
-    for (std::size_t i = 0; i < w.ends.size(); ++i) {
-        const auto& e = w.ends[i];
-        if (!e.killedByRunner || !e.inCall) {
-            continue;
-        }
-        WaitEdge edge;
-        edge.proc = static_cast<int>(i);
-        edge.op = static_cast<OpKind>(e.callOp);
-        edge.object = e.callObject == kNoObject ? -1 : e.callObject;
-        if (edge.object >= 0 && plan.objects[edge.object].kind == ObjectKind::Link) {
-            const auto& link = plan.objects[edge.object];
-            edge.holder = link.endA == edge.proc ? link.endB : link.endA;
-        }
-        edges.push_back(edge);
-    }
-    return edges;
-}
-
 std::vector<ObjectFate> fatesOf(const RunPlan& plan, SharedArea& shared, bool abnormal) {
     std::vector<ObjectFate> fates(plan.objects.size());
     for (std::size_t i = 0; i < plan.objects.size(); ++i) {
@@ -166,6 +151,22 @@ std::vector<ObjectFate> fatesOf(const RunPlan& plan, SharedArea& shared, bool ab
 std::string signalName(int sig) {
     const char* abbrev = sigabbrev_np(sig);
     return abbrev != nullptr ? "SIG" + std::string(abbrev) : "signal " + std::to_string(sig);
+}
+
+/// The kernel's switch counts of each child from its start gate to its end, where both ends
+/// are known.
+std::vector<std::optional<KernelSwitches>> switchesOf(SharedArea& shared, const Watch& w) {
+    std::vector<std::optional<KernelSwitches>> out(w.ends.size());
+    for (std::size_t i = 0; i < w.ends.size(); ++i) {
+        const auto& c = shared.child(static_cast<int>(i));
+        const auto& e = w.ends[i];
+        if (c.voluntaryAtStart >= 0 && e.voluntarySwitches >= c.voluntaryAtStart &&
+            e.involuntarySwitches >= c.involuntaryAtStart) {
+            out[i] = KernelSwitches{e.voluntarySwitches - c.voluntaryAtStart,
+                                    e.involuntarySwitches - c.involuntaryAtStart};
+        }
+    }
+    return out;
 }
 
 std::string callsText(const CallCounts& calls) {
@@ -233,6 +234,10 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
     if (options.usePerf && counter.open(why)) {
         trace.countingMethod = CountingMethod::PerfEvent;
     } else {
+        trace.countingFallback = !options.usePerf ? CountingFallback::Declined
+                                 : !SyscallCounter::tracepointAvailable()
+                                     ? CountingFallback::NoTracefs
+                                     : CountingFallback::NotPermitted;
         trace.notes.push_back("syscalls counted by the program itself" +
                               (why.empty() ? std::string() : ": " + why));
     }
@@ -284,6 +289,7 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
         if (counter.active() && !counter.watch(counted, watchWhy)) {
             counter.close();
             trace.countingMethod = CountingMethod::Self;
+            trace.countingFallback = CountingFallback::NotPermitted;
             trace.notes.push_back("syscalls counted by the program itself: " + watchWhy);
         }
         shared.startNs() = monotonicNs();
@@ -315,9 +321,18 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
     }
     registry.remove();
     if (counter.active()) {
+        // The runner's clean-up is its own row (cleanupSyscalls), not the scenario's.
         trace.measuredSyscalls = counter.read();
+        for (const auto& [name, count] : cleanup) {
+            auto it = trace.measuredSyscalls.find(name);
+            if (it != trace.measuredSyscalls.end() && (it->second -= count) <= 0) {
+                trace.measuredSyscalls.erase(it);
+            }
+        }
         counter.close();
     }
+    trace.cleanupSyscalls = cleanup;
+    trace.kernelSwitches = switchesOf(shared, w);
     setrlimit(RLIMIT_MSGQUEUE, &oldMsgLimit);
 
     MergeInput input;
@@ -333,19 +348,14 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
     input.endNs = endNs;
     mergeRecords(scenario, plan, input, trace);
     if (outcome == Outcome::Deadlock) {
-        trace.deadlockCycle = waitEdges(plan, w);
+        trace.deadlockCycle = waitForCycle(scenario, trace);
     }
     if (trace.countingMethod == CountingMethod::Self) {
-        for (const auto& e : trace.events) {
-            if (e.kind == EventKind::Syscall && (e.flags & kFlagCompletes) == 0 &&
-                trace.str(e.text) != "socketpair") {
-                ++trace.measuredSyscalls[trace.str(e.text)];
-            }
-        }
-        for (const auto* calls : {&runnerCalls, &cleanup}) {
-            for (const auto& [name, count] : *calls) {
-                trace.measuredSyscalls[name] += count;
-            }
+        // The trace's own calls, except socketpair: the runner made those, one per link.
+        trace.measuredSyscalls = tallySyscalls(trace).byName;
+        trace.measuredSyscalls.erase("socketpair");
+        for (const auto& [name, count] : runnerCalls) {
+            trace.measuredSyscalls[name] += count;
         }
     }
     return trace;

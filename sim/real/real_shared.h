@@ -47,6 +47,9 @@ struct ChildStatus {
     std::uint16_t callLine = 0;
     std::int32_t callPeer = -1;
     std::uint64_t callBytes = 0;
+    /// The kernel's context switch counts when the child passed the start gate (-1: never).
+    std::int64_t voluntaryAtStart = -1;
+    std::int64_t involuntaryAtStart = -1;
     std::uint8_t pad[64];
 };
 

@@ -79,6 +79,10 @@ SyscallCounter::~SyscallCounter() {
     close();
 }
 
+bool SyscallCounter::tracepointAvailable() {
+    return sysEnterId() >= 0;
+}
+
 bool SyscallCounter::open(std::string& why) {
     close();
     const long id = sysEnterId();

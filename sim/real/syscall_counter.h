@@ -55,6 +55,8 @@ public:
     SyscallCounter& operator=(const SyscallCounter&) = delete;
     ~SyscallCounter();
 
+    /// Whether the raw_syscalls:sys_enter tracepoint can be found (tracefs is mounted).
+    static bool tracepointAvailable();
     /// Opens the runner's counters; false with `why` when perf events are not permitted.
     bool open(std::string& why);
     bool active() const { return !m_fds.empty(); }

@@ -13,8 +13,8 @@ std::string_view nameOf(const std::array<std::string_view, N>& names, Enum value
 } // namespace
 
 std::string_view stateName(ProcState state) {
-    static constexpr std::array<std::string_view, 5> names = {"new", "ready", "running",
-                                                              "blocked", "terminated"};
+    static constexpr std::array<std::string_view, 5> names = {"new", "ready", "running", "blocked",
+                                                              "terminated"};
     return nameOf(names, state);
 }
 
@@ -25,17 +25,17 @@ std::string_view resultName(CallResult result) {
 }
 
 std::string_view outcomeName(Outcome outcome) {
-    static constexpr std::array<std::string_view, 5> names = {
-        "completed", "deadlock", "time_limit", "awaiting_choice", "error"};
+    static constexpr std::array<std::string_view, 5> names = {"completed", "deadlock", "time_limit",
+                                                              "awaiting_choice", "error"};
     return nameOf(names, outcome);
 }
 
 std::string_view eventKindName(EventKind kind) {
     static constexpr std::array<std::string_view, 19> names = {
-        "run_start", "state",    "dispatch",    "preempt",  "syscall",     "compute",
-        "msg_sent",  "msg_received", "shm_write", "shm_read", "var_set",   "caption",
-        "obj_created", "obj_deleted", "shm_marked", "attached", "detached", "sem_changed",
-        "run_end"};
+        "run_start", "state",    "dispatch",     "preempt",     "syscall",
+        "compute",   "msg_sent", "msg_received", "shm_write",   "shm_read",
+        "var_set",   "caption",  "obj_created",  "obj_deleted", "shm_marked",
+        "attached",  "detached", "sem_changed",  "run_end"};
     return nameOf(names, kind);
 }
 

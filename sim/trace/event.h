@@ -2,10 +2,10 @@
 // One event of a trace. Both engines emit these; every view, the report and the tests
 // are folds over them. Kept to 32 bytes so a million-operation run fits comfortably.
 
+#include "scenario.h"
+
 #include <cstdint>
 #include <string_view>
-
-#include "scenario.h"
 
 namespace ipclab {
 
@@ -73,12 +73,12 @@ std::string_view eventKindName(EventKind kind); // stable JSON names: "syscall",
 struct Event {
     std::uint64_t time = 0;
     EventKind kind = EventKind::RunStart;
-    OpKind op = OpKind::Compute;        ///< the operation this event belongs to
-    std::uint8_t cpu = kNoCpu;          ///< Dispatch/Preempt/State(Running)
-    std::uint8_t flags = 0;             ///< kind-specific; see kFlag*
-    std::uint16_t proc = kNoProcess;    ///< process index into Scenario::processes
-    std::uint16_t object = kNoObject;   ///< index into Trace::objects
-    std::uint16_t line = 0;             ///< source line of the operation (0: none)
+    OpKind op = OpKind::Compute;      ///< the operation this event belongs to
+    std::uint8_t cpu = kNoCpu;        ///< Dispatch/Preempt/State(Running)
+    std::uint8_t flags = 0;           ///< kind-specific; see kFlag*
+    std::uint16_t proc = kNoProcess;  ///< process index into Scenario::processes
+    std::uint16_t object = kNoObject; ///< index into Trace::objects
+    std::uint16_t line = 0;           ///< source line of the operation (0: none)
     std::int32_t a = 0;
     std::int32_t b = 0;
     StringId text = kNoString;

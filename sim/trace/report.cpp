@@ -1,6 +1,8 @@
 #include "report.h"
 
+#include "leftbehind.h"
 #include "state.h"
+#include "syscalltally.h"
 
 #include <algorithm>
 #include <cmath>
@@ -80,6 +82,23 @@ Json opCounts(const std::map<OpKind, std::int64_t>& counts) {
     return j;
 }
 
+template <typename T> Json orNull(const std::optional<T>& v) {
+    return v ? Json(*v) : Json(nullptr);
+}
+
+Json leftBehindJson(const Report& report, const Trace& trace) {
+    Json objects = Json::array();
+    for (int i : report.leftBehind) {
+        const ObjectInfo& o = trace.objects[static_cast<std::size_t>(i)];
+        objects.push_back(Json{{"kind", std::string(objectKindName(o.kind))}, {"name", o.name}});
+    }
+    Json calls = Json::object();
+    for (const auto& [name, n] : report.cleanup) {
+        calls[name] = n;
+    }
+    return Json{{"objects", std::move(objects)}, {"cleanup_syscalls", std::move(calls)}};
+}
+
 Json nameOrNull(const std::vector<std::string>& names, int index) {
     if (index < 0 || static_cast<std::size_t>(index) >= names.size()) {
         return nullptr;
@@ -126,20 +145,26 @@ Json reportValue(const Report& report, const Trace& trace) {
         pj["name"] = p.name;
         pj["final_state"] = std::string(stateName(p.finalState));
         pj["syscalls"] = opCounts(p.syscalls);
-        pj["context_switches"] = p.contextSwitches;
+        pj["context_switches"] = orNull(p.contextSwitches);
         pj["blocked_time"] = p.blockedTime;
+        if (p.kernelSwitches) {
+            pj["voluntary_switches"] = p.kernelSwitches->voluntary;
+            pj["involuntary_switches"] = p.kernelSwitches->involuntary;
+        }
         j["processes"].push_back(std::move(pj));
     }
     j["messages"] = Json{{"sent", report.messagesSent}, {"received", report.messagesReceived}};
     j["links"] = report.links;
     j["mailboxes"] = report.mailboxes;
     j["bytes_copied"] = report.bytesCopied;
-    j["context_switches"] = report.contextSwitches;
+    j["context_switches"] = orNull(report.contextSwitches);
     j["end_time"] = report.endTime;
     j["time_unit"] = std::string(timeUnitName(trace.timeUnit));
     j["deadlock"] = deadlockJson(report, trace);
     j["notes"] = report.notes;
     j["counting_method"] = std::string(countingMethodName(report.countingMethod));
+    j["counting"] = countingText(report.countingMethod, report.countingFallback);
+    j["left_behind"] = leftBehindJson(report, trace);
     if (!report.latency.empty()) {
         Json lat = Json::object();
         for (const auto& [op, s] : report.latency) {
@@ -153,6 +178,37 @@ Json reportValue(const Report& report, const Trace& trace) {
 
 } // namespace
 
+std::string countingText(CountingMethod method, CountingFallback fallback) {
+    switch (method) {
+    case CountingMethod::Simulated:
+        return "counted by the simulator: the calls its kernel model makes";
+    case CountingMethod::PerfEvent:
+        return "counted by the Linux kernel itself (perf events on raw_syscalls:sys_enter)";
+    case CountingMethod::Self:
+        break;
+    }
+    std::string why;
+    switch (fallback) {
+    case CountingFallback::NoTracefs:
+        why = "the kernel could not count because tracefs is not mounted; to let it, run as "
+              "root: " +
+              std::string(kEnableKernelCounting);
+        break;
+    case CountingFallback::NotPermitted:
+        why = "the kernel's perf counters were refused (they need root or "
+              "kernel.perf_event_paranoid <= -1, and tracefs: " +
+              std::string(kEnableKernelCounting) + ")";
+        break;
+    case CountingFallback::Declined:
+        why = "the run asked not to use the kernel's counters";
+        break;
+    case CountingFallback::None:
+        why = "the kernel's counters were not used";
+        break;
+    }
+    return "counted by IPC Lab itself, one per call it made; " + why;
+}
+
 Report makeReport(const Scenario& scenario, const Trace& trace) {
     SystemState s = initialState(trace);
     std::int64_t links = 0;
@@ -165,20 +221,23 @@ Report makeReport(const Scenario& scenario, const Trace& trace) {
             mailboxes += kind == ObjectKind::Mailbox ? 1 : 0;
         }
     }
+    const SyscallTally tally = tallySyscalls(trace);
     Report r;
     r.scenario = trace.scenarioTitle.empty() ? scenario.title : trace.scenarioTitle;
     r.engine = trace.engine;
     r.outcome = trace.outcome;
     r.endTime = trace.events.empty() ? 0 : trace.events.back().time;
-    r.syscallsTotal = s.syscallsTotal;
+    r.syscallsTotal = tally.total;
     for (const ProcessSpec& p : scenario.processes) {
         addZeroKeys(p.program, r.byOp);
     }
-    for (const auto& [op, n] : s.syscallsByOp) {
+    for (const auto& [op, n] : tally.byOp) {
         r.byOp[op] = n;
     }
-    r.bySyscall = trace.measuredSyscalls.empty() ? s.syscallsByName : trace.measuredSyscalls;
+    r.bySyscall = trace.measuredSyscalls.empty() ? tally.byName : trace.measuredSyscalls;
     const auto blocked = blockedTimes(trace, r.endTime);
+    bool allSwitchesKnown = true;
+    std::int64_t switches = 0;
     for (std::size_t i = 0; i < trace.processNames.size(); ++i) {
         const ProcessStatus& ps = s.processes[i];
         ProcessReport p;
@@ -187,13 +246,23 @@ Report makeReport(const Scenario& scenario, const Trace& trace) {
         if (i < scenario.processes.size()) {
             addZeroKeys(scenario.processes[i].program, p.syscalls);
         }
-        for (const auto& [op, n] : ps.syscallsByOp) {
+        for (const auto& [op, n] : tally.processByOp(i)) {
             p.syscalls[op] = n;
         }
-        p.contextSwitches = ps.contextSwitches;
+        if (trace.engine == Engine::Sim) {
+            p.contextSwitches = ps.contextSwitches;
+        } else if (i < trace.kernelSwitches.size() && trace.kernelSwitches[i]) {
+            // Real mode has no Dispatch events: only the kernel's own count is a number.
+            p.kernelSwitches = trace.kernelSwitches[i];
+            p.contextSwitches = p.kernelSwitches->voluntary + p.kernelSwitches->involuntary;
+        }
+        allSwitchesKnown = allSwitchesKnown && p.contextSwitches.has_value();
+        switches += p.contextSwitches.value_or(0);
         p.blockedTime = blocked[i];
-        r.contextSwitches += ps.contextSwitches;
         r.processes.push_back(std::move(p));
+    }
+    if (allSwitchesKnown) {
+        r.contextSwitches = switches;
     }
     r.messagesSent = s.messagesSent;
     r.messagesReceived = s.messagesReceived;
@@ -201,8 +270,13 @@ Report makeReport(const Scenario& scenario, const Trace& trace) {
     r.mailboxes = mailboxes;
     r.bytesCopied = s.bytesCopied;
     r.deadlockCycle = trace.deadlockCycle;
+    const LeftBehind left = leftBehind(trace, s);
+    r.leftBehind = left.objects;
+    // The simulator predicts the clean-up; real mode's runner made it (and counted it).
+    r.cleanup = trace.engine == Engine::Sim ? left.cleanupCalls : trace.cleanupSyscalls;
     r.notes = trace.notes;
     r.countingMethod = trace.countingMethod;
+    r.countingFallback = trace.countingFallback;
     r.latency = latencies(trace.timings);
     return r;
 }

@@ -1,5 +1,7 @@
 #include "state.h"
 
+#include "syscalltally.h"
+
 #include <algorithm>
 
 namespace ipclab {
@@ -73,7 +75,7 @@ void countSyscall(SystemState& state, const Trace& trace, const Event& e) {
     // Bytes are copied when data actually moves, which for a blocked call is at its
     // completion; so bytes count on every Syscall event, the call itself only once.
     state.bytesCopied += e.a;
-    if ((e.flags & kFlagCompletes) != 0) {
+    if (!isCountedSyscall(e)) {
         return;
     }
     ++state.syscallsTotal;
@@ -83,6 +85,25 @@ void countSyscall(SystemState& state, const Trace& trace, const Event& e) {
         auto& p = state.processes[e.proc];
         ++p.syscalls;
         ++p.syscallsByOp[e.op];
+    }
+}
+
+/// Semaphore holders: a process holds a unit from the sem_wait that took it (at once, or at
+/// the completion of a wait that blocked) until its next sem_post of that semaphore.
+void trackHolders(SystemState& state, const Event& e) {
+    ObjectStatus* o = objectOf(state, e.object);
+    if (o == nullptr || !validProcess(state, e.proc) ||
+        static_cast<CallResult>(e.b) != CallResult::Ok) {
+        return;
+    }
+    const bool blockedOnly = (e.flags & kFlagBlocking) != 0 && (e.flags & kFlagCompletes) == 0;
+    if (e.op == OpKind::SemWait && !blockedOnly) {
+        o->holders.push_back(e.proc);
+    } else if (e.op == OpKind::SemPost && isCountedSyscall(e)) {
+        auto it = std::find(o->holders.begin(), o->holders.end(), static_cast<int>(e.proc));
+        if (it != o->holders.end()) {
+            o->holders.erase(it);
+        }
     }
 }
 
@@ -202,6 +223,7 @@ void applyEvent(SystemState& state, const Trace& trace, const Event& e) {
         break;
     case EventKind::Syscall:
         countSyscall(state, trace, e);
+        trackHolders(state, e);
         break;
     case EventKind::MsgSent:
         ++state.messagesSent;

@@ -43,6 +43,9 @@ struct ObjectStatus {
     std::int64_t semValue = 0;
     std::int64_t shmId = -1;
     std::vector<int> waiting; ///< processes blocked on this object, in blocking order
+    /// Semaphore: processes holding a unit (took one with sem_wait and have not posted),
+    /// one entry per unit, in taking order. The deadlock fold names them as holders.
+    std::vector<int> holders;
     bool operator==(const ObjectStatus&) const = default;
 };
 

@@ -24,6 +24,8 @@ std::optional<E> fromName(const std::array<std::string_view, N>& names, std::str
 constexpr std::array<std::string_view, 2> kEngineNames = {"sim", "real"};
 constexpr std::array<std::string_view, 2> kTimeUnitNames = {"tick", "ns"};
 constexpr std::array<std::string_view, 3> kCountingNames = {"simulated", "perf_event", "self"};
+constexpr std::array<std::string_view, 4> kFallbackNames = {"none", "no_tracefs", "not_permitted",
+                                                            "declined"};
 } // namespace
 
 std::string_view engineName(Engine engine) {
@@ -43,6 +45,13 @@ std::string_view countingMethodName(CountingMethod method) {
 }
 std::optional<CountingMethod> countingMethodFromName(std::string_view name) {
     return fromName<CountingMethod>(kCountingNames, name);
+}
+
+std::string_view countingFallbackName(CountingFallback f) {
+    return kFallbackNames[static_cast<std::size_t>(f)];
+}
+std::optional<CountingFallback> countingFallbackFromName(std::string_view name) {
+    return fromName<CountingFallback>(kFallbackNames, name);
 }
 
 StringId Trace::intern(std::string_view s) {

@@ -33,6 +33,24 @@ enum class CountingMethod : std::uint8_t { Simulated, PerfEvent, Self };
 std::string_view countingMethodName(CountingMethod method); // "simulated", "perf_event", "self"
 std::optional<CountingMethod> countingMethodFromName(std::string_view name);
 
+/// Why real mode counted its system calls itself instead of with the kernel's counters.
+enum class CountingFallback : std::uint8_t {
+    None,         ///< the kernel counted (or the simulator did)
+    NoTracefs,    ///< no raw_syscalls:sys_enter tracepoint: tracefs is not mounted
+    NotPermitted, ///< perf events refused (not root, perf_event_paranoid, a container)
+    Declined,     ///< the run asked not to use them (RealOptions::usePerf = false)
+};
+std::string_view countingFallbackName(CountingFallback f); // "none", "no_tracefs", ...
+std::optional<CountingFallback> countingFallbackFromName(std::string_view name);
+
+/// Context switches the kernel counted for one process (real mode: getrusage of the child,
+/// from the moment it passed the start gate to its end).
+struct KernelSwitches {
+    std::int64_t voluntary = 0;   ///< it gave up the CPU: blocked in a call, slept
+    std::int64_t involuntary = 0; ///< the scheduler took the CPU from it
+    bool operator==(const KernelSwitches&) const = default;
+};
+
 /// An IPC object that existed at some point of the run. Links are named "a<->b" and
 /// know their two ends; the others carry the scenario's name.
 struct ObjectInfo {
@@ -86,7 +104,16 @@ public:
     CountingMethod countingMethod = CountingMethod::Simulated;
     /// Real mode: counts the kernel itself saw, by syscall name. When non-empty the
     /// report's by_syscall is taken from here instead of from the Syscall events.
+    /// The runner's own end-of-run clean-up is not in it: see cleanupSyscalls.
     std::map<std::string, std::int64_t> measuredSyscalls;
+    /// Real mode: why the kernel did not count (countingMethod == Self).
+    CountingFallback countingFallback = CountingFallback::None;
+    /// Real mode: the calls the runner made after the run to remove the objects the
+    /// scenario left behind (System V objects and queues outlive their processes).
+    std::map<std::string, std::int64_t> cleanupSyscalls;
+    /// Real mode: per process, the switches the kernel counted; nothing where it could not
+    /// (the simulator's switches are its Dispatch events).
+    std::vector<std::optional<KernelSwitches>> kernelSwitches;
     std::vector<OpTiming> timings; ///< real mode only
 
     /// The id of `s`, adding it once.

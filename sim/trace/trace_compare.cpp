@@ -96,6 +96,15 @@ bool sameRun(const Trace& a, const Trace& b, std::string* difference) {
     if (a.measuredSyscalls != b.measuredSyscalls) {
         return setDifference(difference, "measured syscalls");
     }
+    if (a.countingFallback != b.countingFallback) {
+        return setDifference(difference, "counting fallback");
+    }
+    if (a.cleanupSyscalls != b.cleanupSyscalls) {
+        return setDifference(difference, "cleanup syscalls");
+    }
+    if (a.kernelSwitches != b.kernelSwitches) {
+        return setDifference(difference, "kernel switches");
+    }
     if (a.timings.size() != b.timings.size()) {
         return setDifference(difference, "timing count");
     }

@@ -15,6 +15,8 @@
 // Last, the footer:
 //   {"outcome":"deadlock","deadlock":[{"process","waits_in","object","held_by"}],
 //    "notes":[..],"measured_syscalls":{..},"timings":[[proc,op,start_ns,duration_ns],..]}
+// plus, only when real mode set them: "counting_fallback":"no_tracefs",
+//    "cleanup_syscalls":{"semctl":1}, "kernel_switches":[[voluntary,involuntary]|null,..]
 // `ipclab run --trace -` follows the footer with one line {"report":{...}}, which the
 // reader keeps as text (TraceJsonReader::reportJson).
 

@@ -215,6 +215,20 @@ std::string TraceJsonWriter::footer() {
     for (const auto& [name, n] : m_trace.measuredSyscalls) {
         j["measured_syscalls"][name] = n;
     }
+    // Real mode's extras, written only when set (a simulator's footer stays as it was).
+    if (m_trace.countingFallback != CountingFallback::None) {
+        j["counting_fallback"] = std::string(countingFallbackName(m_trace.countingFallback));
+    }
+    if (!m_trace.cleanupSyscalls.empty()) {
+        j["cleanup_syscalls"] = m_trace.cleanupSyscalls;
+    }
+    if (!m_trace.kernelSwitches.empty()) {
+        j["kernel_switches"] = Json::array();
+        for (const auto& k : m_trace.kernelSwitches) {
+            j["kernel_switches"].push_back(k ? Json::array({k->voluntary, k->involuntary})
+                                             : Json(nullptr));
+        }
+    }
     j["timings"] = Json::array();
     for (const OpTiming& t : m_trace.timings) {
         j["timings"].push_back(

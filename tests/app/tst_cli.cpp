@@ -173,10 +173,11 @@ private slots:
             keys.push_back(key);
         }
         // No latency for a simulated run.
-        QCOMPARE(keys, (std::vector<std::string>{
-                           "scenario", "engine", "outcome", "syscalls", "processes", "messages",
-                           "links", "mailboxes", "bytes_copied", "context_switches", "end_time",
-                           "time_unit", "deadlock", "notes", "counting_method"}));
+        QCOMPARE(keys,
+                 (std::vector<std::string>{"scenario", "engine", "outcome", "syscalls", "processes",
+                                           "messages", "links", "mailboxes", "bytes_copied",
+                                           "context_switches", "end_time", "time_unit", "deadlock",
+                                           "notes", "counting_method", "counting", "left_behind"}));
         QCOMPARE(report["engine"].get<std::string>(), std::string("sim"));
         QCOMPARE(report["outcome"].get<std::string>(), std::string("completed"));
         QVERIFY(report["deadlock"].is_null());

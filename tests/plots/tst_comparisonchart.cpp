@@ -18,6 +18,7 @@ private slots:
     void bars();
     void titleAndMismatches();
     void missingSide();
+    void selfCountingAndLeftBehind();
 };
 
 void TestComparisonChart::bars_data() {
@@ -62,8 +63,9 @@ void TestComparisonChart::bars() {
 void TestComparisonChart::titleAndMismatches() {
     ComparisonChartView view;
     view.setRuns(std::make_shared<const Trace>(test::mailboxTrace()), realTrace());
-    QCOMPARE(view.titleText(), QStringLiteral("hand-built\nSimulated: completed · Real: deadlock "
-                                              "(counted by perf_event)"));
+    QCOMPARE(view.titleText(),
+             QStringLiteral("hand-built\nSimulated: completed · Real: deadlock\n"
+                            "Real calls counted by the Linux kernel (perf events)"));
     QCOMPARE(view.mismatches(), (std::vector<std::string>{"mq_timedreceive", "mq_unlink"}));
     QCOMPARE(view.barValue("shmget", Side::Real), -1.0);
 }
@@ -75,6 +77,24 @@ void TestComparisonChart::missingSide() {
     QCOMPARE(view.barValue("mq_open", Side::Simulated), 1.0);
     QCOMPARE(view.barValue("mq_open", Side::Real), -1.0);
     QCOMPARE(view.labelText("mq_timedsend"), QStringLiteral("2"));
+}
+
+/// Counted by IPC Lab itself for want of tracefs: the title says how to let the kernel
+/// count, and what the simulated run leaves behind.
+void TestComparisonChart::selfCountingAndLeftBehind() {
+    Trace sim = test::mailboxTrace();
+    sim.events.insert(sim.events.begin() + 6, sim.events[5]);
+    sim.events[6].kind = EventKind::ObjCreated;
+    Trace real = *realTrace();
+    real.countingMethod = CountingMethod::Self;
+    real.countingFallback = CountingFallback::NoTracefs;
+    ComparisonChartView view;
+    view.setRuns(std::make_shared<const Trace>(sim), std::make_shared<const Trace>(real));
+    QCOMPARE(view.titleText(),
+             QStringLiteral("hand-built\nSimulated: completed · Real: deadlock\n"
+                            "Real calls counted by IPC Lab itself: the kernel cannot count until "
+                            "tracefs is mounted (as root: mount -t tracefs nodev "
+                            "/sys/kernel/tracing)\nLeft behind, would leak on Linux: mailbox M"));
 }
 
 QTEST_MAIN(TestComparisonChart)

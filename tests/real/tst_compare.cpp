@@ -1,5 +1,6 @@
 // `ipclab compare`: both engines side by side, per operation, as text and as JSON.
 #include "compare_command.h"
+#include "lesson_run.h"
 
 #include <QtTest>
 #include <nlohmann/json.hpp>
@@ -29,6 +30,35 @@ private slots:
         QCOMPARE(j["by_op"]["write"]["real"].get<int>(), 0);
         QCOMPARE(j["by_syscall"]["mq_timedsend"]["real"].get<int>(), 20);
         QVERIFY(j["same_counts_by_op"].get<bool>());
+    }
+
+    /// Real mode's end-of-run clean-up of what a lesson left behind is its own row, and the
+    /// simulator predicts it: no lesson differs by the runner's removal calls any more.
+    void everyLessonsCleanupIsPredicted_data() {
+        QTest::addColumn<QString>("path");
+        for (const auto& path : ipclab::test::bundledScenarios()) {
+            QTest::newRow(path.stem().c_str()) << QString::fromStdString(path.string());
+        }
+    }
+
+    void everyLessonsCleanupIsPredicted() {
+        QFETCH(QString, path);
+        std::ostringstream out;
+        std::ostringstream err;
+        const int rc = compareCommand({path.toStdString(), "--json", "--timeout", "10"}, out, err);
+        const auto j = nlohmann::json::parse(out.str());
+        if (rc != 0 && j["real"]["outcome"] == "error") {
+            QSKIP(("real mode cannot run here: " + j["real"]["notes"].dump()).c_str());
+        }
+        QCOMPARE(rc, 0);
+        for (const auto& [name, row] : j["cleanup"].items()) {
+            QCOMPARE(row["real"].get<int>(), row["sim"].get<int>());
+        }
+        QCOMPARE(j["left_behind"]["real"], j["left_behind"]["sim"]);
+        for (const char* name : {"mq_unlink", "semctl", "shmctl"}) {
+            const auto& row = j["by_syscall"].value(name, nlohmann::json{{"sim", 0}, {"real", 0}});
+            QCOMPARE(row["real"].get<int>(), row["sim"].get<int>());
+        }
     }
 
     void textTable() {

@@ -1,7 +1,10 @@
 #include "comparisonchartview.h"
 
 #include "countsfold.h"
+#include "leftbehind.h"
 #include "plotstyle.h"
+#include "report.h"
+#include "state.h"
 
 #include <QEvent>
 #include <algorithm>
@@ -16,6 +19,46 @@ QString outcomeText(const std::shared_ptr<const Trace>& trace) {
     }
     const std::string_view name = outcomeName(trace->outcome);
     return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+/// Which method counted the real run's calls, in plain words, and how to let the kernel
+/// count when it could not.
+QString countingLine(const Trace& real) {
+    switch (real.countingMethod) {
+    case CountingMethod::PerfEvent:
+        return ComparisonChartView::tr("Real calls counted by the Linux kernel (perf events)");
+    case CountingMethod::Simulated:
+        return {};
+    case CountingMethod::Self:
+        break;
+    }
+    const QString self = ComparisonChartView::tr("Real calls counted by IPC Lab itself");
+    switch (real.countingFallback) {
+    case CountingFallback::NoTracefs:
+        return ComparisonChartView::tr("%1: the kernel cannot count until tracefs is mounted "
+                                       "(as root: %2)")
+            .arg(self, QString::fromLatin1(kEnableKernelCounting));
+    case CountingFallback::NotPermitted:
+        return ComparisonChartView::tr("%1: the kernel's perf counters were refused").arg(self);
+    default:
+        return self;
+    }
+}
+
+/// What the simulated run leaves behind (objects that would outlive their processes).
+QString leftBehindLine(const Trace& trace) {
+    SystemState end = initialState(trace);
+    for (const Event& e : trace.events) {
+        applyEvent(end, trace, e);
+    }
+    QStringList names;
+    for (int i : leftBehind(trace, end).objects) {
+        const ObjectInfo& o = trace.objects[static_cast<std::size_t>(i)];
+        names << QString::fromUtf8(objectKindName(o.kind).data()) + QLatin1Char(' ') +
+                     QString::fromStdString(o.name);
+    }
+    return names.isEmpty() ? QString()
+                           : ComparisonChartView::tr("Left behind, would leak on Linux: %1")
+                                 .arg(names.join(QStringLiteral(", ")));
 }
 } // namespace
 
@@ -113,8 +156,10 @@ void ComparisonChartView::setRuns(std::shared_ptr<const Trace> simulated,
         m_sim ? m_sim->scenarioTitle : (m_real ? m_real->scenarioTitle : std::string()));
     QString heading = tr("Simulated: %1 · Real: %2").arg(outcomeText(m_sim), outcomeText(m_real));
     if (m_real && m_real->engine == Engine::Real) {
-        heading += tr(" (counted by %1)")
-                       .arg(QString::fromUtf8(countingMethodName(m_real->countingMethod).data()));
+        heading += QLatin1Char('\n') + countingLine(*m_real);
+    }
+    if (const QString left = m_sim ? leftBehindLine(*m_sim) : QString(); !left.isEmpty()) {
+        heading += QLatin1Char('\n') + left;
     }
     m_title->setText(scenario.isEmpty() ? heading : scenario + QLatin1Char('\n') + heading);
     replot(rpQueuedReplot);

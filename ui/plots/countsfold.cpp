@@ -1,38 +1,18 @@
 #include "countsfold.h"
 
+#include "syscalltally.h"
+
 #include <algorithm>
 #include <set>
 
 namespace ipclab::ui {
 
 SyscallCounts countSyscalls(const Trace& trace, std::size_t upTo) {
-    SyscallCounts counts(trace.processNames.size());
-    const std::size_t end = std::min(upTo, trace.events.size());
-    for (std::size_t i = 0; i < end; ++i) {
-        const Event& e = trace.events[i];
-        if (e.kind != EventKind::Syscall || (e.flags & kFlagCompletes) != 0 ||
-            e.proc == kNoProcess) {
-            continue;
-        }
-        if (e.proc >= counts.size()) {
-            counts.resize(e.proc + 1u);
-        }
-        ++counts[e.proc][e.op][trace.str(e.text)];
-    }
-    return counts;
+    return tallySyscalls(trace, upTo).byProcess;
 }
 
 std::map<std::string, std::int64_t> syscallsByName(const Trace& trace) {
-    if (!trace.measuredSyscalls.empty()) {
-        return trace.measuredSyscalls;
-    }
-    std::map<std::string, std::int64_t> byName;
-    for (const Event& e : trace.events) {
-        if (e.kind == EventKind::Syscall && (e.flags & kFlagCompletes) == 0) {
-            ++byName[trace.str(e.text)];
-        }
-    }
-    return byName;
+    return trace.measuredSyscalls.empty() ? tallySyscalls(trace).byName : trace.measuredSyscalls;
 }
 
 bool isIpcOp(OpKind op) {
@@ -157,7 +137,7 @@ CumulativeCurves buildCumulativeCurves(const Trace& trace) {
         const Event& e = trace.events[i];
         switch (e.kind) {
         case EventKind::Syscall:
-            if ((e.flags & kFlagCompletes) == 0) {
+            if (isCountedSyscall(e)) {
                 step(mechanismOf(e.op), Dir::Up, i);
             }
             break;

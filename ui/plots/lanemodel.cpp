@@ -1,5 +1,7 @@
 #include "lanemodel.h"
 
+#include "syscalltally.h"
+
 #include <algorithm>
 
 namespace ipclab::ui {
@@ -83,7 +85,7 @@ LaneModel buildLaneModel(const Trace& trace, std::size_t processCount, std::size
             break;
         }
         case EventKind::Syscall:
-            if ((e.flags & kFlagCompletes) == 0) {
+            if (isCountedSyscall(e)) {
                 model.markers.push_back({MarkerKind::Syscall, e.proc, e.time});
             }
             break;
