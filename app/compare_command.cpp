@@ -259,7 +259,7 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
             // On Linux these outlive their processes: the scenario never removed them.
             out << "\nClean-up after the run (left behind: "
                 << (left.empty() ? std::string("nothing") : left)
-                << "; would leak on Linux, so real mode's runner removed it):\n";
+                << "; on Linux these outlive their processes, so real mode's runner removed them):\n";
             printTable(out, "syscall", "real", cleanup, false);
         }
         if (!real.notes.empty()) {

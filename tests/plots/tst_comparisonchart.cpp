@@ -93,7 +93,7 @@ void TestComparisonChart::selfCountingAndLeftBehind() {
     QCOMPARE(view.titleText(),
              QStringLiteral("hand-built\nSimulated: completed · Real: deadlock\n"
                             "Real calls counted by IPC Lab itself: the kernel cannot count until "
-                            "tracefs is mounted (as root: mount -t tracefs nodev "
+                            "tracefs is mounted\n(as root: mount -t tracefs nodev "
                             "/sys/kernel/tracing)\nLeft behind, would leak on Linux: mailbox M"));
 }
 

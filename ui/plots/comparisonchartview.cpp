@@ -34,7 +34,7 @@ QString countingLine(const Trace& real) {
     const QString self = ComparisonChartView::tr("Real calls counted by IPC Lab itself");
     switch (real.countingFallback) {
     case CountingFallback::NoTracefs:
-        return ComparisonChartView::tr("%1: the kernel cannot count until tracefs is mounted "
+        return ComparisonChartView::tr("%1: the kernel cannot count until tracefs is mounted\n"
                                        "(as root: %2)")
             .arg(self, QString::fromLatin1(kEnableKernelCounting));
     case CountingFallback::NotPermitted:
@@ -67,6 +67,10 @@ ComparisonChartView::ComparisonChartView(QWidget* parent) : QCustomPlot(parent) 
     m_title = new QCPTextElement(this, tr("Simulated vs real"));
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, m_title);
+    // Who counted and what would leak: smaller, under the title.
+    m_subtitle = new QCPTextElement(this, QString());
+    plotLayout()->insertRow(1);
+    plotLayout()->addElement(1, 0, m_subtitle);
     m_group = new QCPBarsGroup(this);
     m_group->setSpacing(2);
     m_simBars = new QCPBars(xAxis, yAxis);
@@ -155,13 +159,15 @@ void ComparisonChartView::setRuns(std::shared_ptr<const Trace> simulated,
     const QString scenario = QString::fromStdString(
         m_sim ? m_sim->scenarioTitle : (m_real ? m_real->scenarioTitle : std::string()));
     QString heading = tr("Simulated: %1 · Real: %2").arg(outcomeText(m_sim), outcomeText(m_real));
+    QStringList details;
     if (m_real && m_real->engine == Engine::Real) {
-        heading += QLatin1Char('\n') + countingLine(*m_real);
+        details << countingLine(*m_real);
     }
     if (const QString left = m_sim ? leftBehindLine(*m_sim) : QString(); !left.isEmpty()) {
-        heading += QLatin1Char('\n') + left;
+        details << left;
     }
     m_title->setText(scenario.isEmpty() ? heading : scenario + QLatin1Char('\n') + heading);
+    m_subtitle->setText(details.join(QLatin1Char('\n')));
     replot(rpQueuedReplot);
 }
 
@@ -194,7 +200,8 @@ QString ComparisonChartView::labelText(const std::string& name) const {
 }
 
 QString ComparisonChartView::titleText() const {
-    return m_title->text();
+    const QString details = m_subtitle->text();
+    return details.isEmpty() ? m_title->text() : m_title->text() + QLatin1Char('\n') + details;
 }
 
 void ComparisonChartView::changeEvent(QEvent* event) {
@@ -207,6 +214,10 @@ void ComparisonChartView::changeEvent(QEvent* event) {
 
 void ComparisonChartView::restyle() {
     applyPlotStyle(this, palette());
+    QFont details = m_subtitle->font();
+    details.setBold(false);
+    details.setPointSize(kTickFontPt - 2);
+    m_subtitle->setFont(details);
 }
 
 } // namespace ipclab::ui

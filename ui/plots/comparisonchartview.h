@@ -45,6 +45,7 @@ private:
     std::map<std::string, std::int64_t> m_simCounts;
     std::map<std::string, std::int64_t> m_realCounts;
     QCPTextElement* m_title = nullptr;
+    QCPTextElement* m_subtitle = nullptr; ///< who counted, what would leak
     QCPBars* m_simBars = nullptr;
     QCPBars* m_realBars = nullptr;
     QCPBarsGroup* m_group = nullptr;
