@@ -259,7 +259,8 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
             // On Linux these outlive their processes: the scenario never removed them.
             out << "\nClean-up after the run (left behind: "
                 << (left.empty() ? std::string("nothing") : left)
-                << "; on Linux these outlive their processes, so real mode's runner removed them):\n";
+                << "; on Linux these outlive their processes, so real mode's runner removed "
+                   "them):\n";
             printTable(out, "syscall", "real", cleanup, false);
         }
         if (!real.notes.empty()) {
