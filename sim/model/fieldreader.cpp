@@ -1,18 +1,31 @@
 #include "fieldreader.h"
 
+#include "namechars.h"
 #include "opspec.h"
 #include "suggest.h"
 #include "yamlnode.h"
+
+#include <algorithm>
 
 namespace ipclab {
 
 namespace {
 
-bool isNameStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-bool isDigit(char c) {
-    return c >= '0' && c <= '9';
+/// A letter (of any script, see namechars.h) or '_' first, then letters, combining marks,
+/// digits and '_' (and '-', '.' in object names); at most kMaxNameLength characters.
+bool isNameText(const std::string& name, bool dashAndDot) {
+    std::u32string chars;
+    if (name.empty() || !decodeUtf8(name, chars) || chars.size() > kMaxNameLength) {
+        return false;
+    }
+    const auto start = [](char32_t c) { return c == U'_' || isLetter(c); };
+    if (!start(chars.front())) {
+        return false;
+    }
+    return std::all_of(chars.begin() + 1, chars.end(), [&](char32_t c) {
+        return start(c) || isCombiningMark(c) || (c >= U'0' && c <= U'9') ||
+               (dashAndDot && (c == U'-' || c == U'.'));
+    });
 }
 
 std::string rangeText(std::int64_t min, std::int64_t max) {
@@ -21,28 +34,22 @@ std::string rangeText(std::int64_t min, std::int64_t max) {
 
 } // namespace
 
-bool isValidName(const std::string& name) {
-    if (name.empty() || name.size() > kMaxNameLength || !isNameStart(name[0])) {
+bool isLanguageCode(const std::string& code) {
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const std::size_t n = code.find('_') == std::string::npos ? code.size() : code.find('_');
+    if (n < 2 || n > 3 || !std::all_of(code.begin(), code.begin() + n, lower)) {
         return false;
     }
-    for (char c : name) {
-        if (!isNameStart(c) && !isDigit(c) && c != '-' && c != '.') {
-            return false;
-        }
-    }
-    return true;
+    return n == code.size() || (code.size() == n + 3 && upper(code[n + 1]) && upper(code[n + 2]));
+}
+
+bool isValidName(const std::string& name) {
+    return isNameText(name, true);
 }
 
 bool isValidVariable(const std::string& name) {
-    if (name.empty() || name.size() > kMaxNameLength || !isNameStart(name[0])) {
-        return false;
-    }
-    for (char c : name) {
-        if (!isNameStart(c) && !isDigit(c)) {
-            return false;
-        }
-    }
-    return true;
+    return isNameText(name, false);
 }
 
 TemplateParts templatePlaceholders(const std::string& text) {
@@ -138,6 +145,77 @@ bool FieldReader::readText(const YAML::Node& node, const std::string& label, std
     }
     out = node.Scalar();
     return true;
+}
+
+bool FieldReader::readTranslated(const YAML::Node& node, const std::string& label, bool asTemplate,
+                                 std::string& text, Translations& translations) {
+    const auto readOne = [&](const YAML::Node& value, const std::string& where, std::string& out) {
+        if (!asTemplate) {
+            return readText(value, where, out);
+        }
+        bool isNumber = false;
+        std::int64_t number = 0;
+        return readTemplate(value, where, out, isNumber, number);
+    };
+    if (!node.IsMap()) {
+        return readOne(node, label, text);
+    }
+    const bool anyLanguage = std::any_of(node.begin(), node.end(), [](const auto& kv) {
+        return kv.first.IsScalar() && isLanguageCode(kv.first.Scalar());
+    });
+    if (!anyLanguage) {
+        expected(node, label, "a string or one per language ({ en: ..., zh: ... })");
+        return false;
+    }
+    bool ok = true;
+    bool hasEnglish = false;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const std::string code = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (!isLanguageCode(code)) {
+            error(it->first, label +
+                                 ": expected a language code such as 'en' or 'zh' as the "
+                                 "key, got " +
+                                 describeNode(it->first));
+            ok = false;
+            continue;
+        }
+        if (code == "en" ? hasEnglish : translations.count(code) != 0) {
+            error(it->first, label + ": language '" + code + "' given twice");
+            ok = false;
+            continue;
+        }
+        std::string value;
+        if (!readOne(it->second, label + "." + code, value)) {
+            ok = false;
+        } else if (code == "en") {
+            hasEnglish = true;
+            text = std::move(value);
+        } else {
+            translations[code] = std::move(value);
+        }
+    }
+    if (ok && !hasEnglish) {
+        error(node, label + ": missing 'en': the English text is what reports show and what "
+                            "other languages fall back to");
+        return false;
+    }
+    if (!ok || !asTemplate) {
+        return ok;
+    }
+    // The window fills a translation from the English caption's values, so it can only
+    // use placeholders that the English text has.
+    const auto english = templatePlaceholders(text).names;
+    for (const auto& [code, translated] : translations) {
+        for (const auto& name : templatePlaceholders(translated).names) {
+            if (std::find(english.begin(), english.end(), name) == english.end()) {
+                error(node[code], label + "." + code + ": placeholder {" + name +
+                                      "} is not in the 'en' text; a translation uses the "
+                                      "English text's placeholders");
+                ok = false;
+            }
+        }
+    }
+    return ok;
 }
 
 bool FieldReader::readName(const YAML::Node& node, const std::string& label, std::string& out) {

@@ -12,6 +12,9 @@
 
 namespace ipclab {
 
+/// "en", "zh", "zh_CN": two or three lower-case letters, optionally '_' and a region.
+bool isLanguageCode(const std::string& code);
+
 /// Reads typed scalars into the model; every failure adds exactly one diagnostic.
 class FieldReader {
 public:
@@ -29,6 +32,11 @@ public:
     /// A string or integer; integers set textIsNumber and number.
     bool readTemplate(const YAML::Node& node, const std::string& label, std::string& text,
                       bool& isNumber, std::int64_t& number);
+    /// Text for the student in English, or in several languages as a map of language
+    /// codes (`{ en: ..., zh: ... }`, en required): English into `text`, the others into
+    /// `translations`. As a template, each translation may use only en's placeholders.
+    bool readTranslated(const YAML::Node& node, const std::string& label, bool asTemplate,
+                        std::string& text, Translations& translations);
     bool readCapacity(const YAML::Node& node, const std::string& label, std::int64_t& out);
     bool readMode(const YAML::Node& node, const std::string& label, int& out);
     bool readKey(const YAML::Node& node, const std::string& label, std::string& out);

@@ -173,19 +173,21 @@ void readScenario(const YAML::Node& root, Scenario& scenario, FieldReader& reade
     OperationParser parser(reader, uses);
     YAML::Node processes;
     bool hasProcesses = false;
-    auto present = readKeys(root, "top-level ", topLevelKeys(), reader,
-                            [&](const FieldSpec& k, const YAML::Node& v) {
-                                if (k.name == "scenario") {
-                                    reader.readText(v, "scenario", scenario.title);
-                                } else if (k.name == "description") {
-                                    reader.readText(v, "description", scenario.description);
-                                } else if (k.name == "kernel") {
-                                    readKernel(v, scenario.kernel, reader);
-                                } else {
-                                    processes.reset(v);
-                                    hasProcesses = true;
-                                }
-                            });
+    auto present = readKeys(
+        root, "top-level ", topLevelKeys(), reader, [&](const FieldSpec& k, const YAML::Node& v) {
+            if (k.name == "scenario") {
+                reader.readTranslated(v, "scenario", false, scenario.title,
+                                      scenario.titleTranslations);
+            } else if (k.name == "description") {
+                reader.readTranslated(v, "description", false, scenario.description,
+                                      scenario.descriptionTranslations);
+            } else if (k.name == "kernel") {
+                readKernel(v, scenario.kernel, reader);
+            } else {
+                processes.reset(v);
+                hasProcesses = true;
+            }
+        });
     requireKeys(present, topLevelKeys(), posOf(root), "top-level ", reader);
     if (!hasProcesses) {
         return;

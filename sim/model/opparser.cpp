@@ -29,6 +29,21 @@ bool declaresObject(OpKind kind) {
     return kind == OpKind::MailboxCreate || kind == OpKind::ShmCreate || kind == OpKind::SemCreate;
 }
 
+/// `say: { en: ..., zh: ... }`: the short form in several languages, told apart from the
+/// map form `say: { text: ... }` by having only language codes as keys.
+bool isLanguageMap(const OperationSpec& spec, const YAML::Node& value) {
+    if (!value.IsMap() || spec.shortField.empty() ||
+        spec.field(spec.shortField)->type != FieldType::LocalTemplate) {
+        return false;
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!it->first.IsScalar() || !isLanguageCode(it->first.Scalar())) {
+            return false;
+        }
+    }
+    return true;
+}
+
 std::string posText(SourcePos pos) {
     return std::to_string(pos.line) + ":" + std::to_string(pos.column);
 }
@@ -162,9 +177,9 @@ bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op
         op.textIsNumber = true;
         op.number = 1;
     }
-    if (opValue.IsMap() && spec->mapForm) {
+    if (opValue.IsMap() && spec->mapForm && !isLanguageMap(*spec, opValue)) {
         readMapForm(*spec, opValue, op, depth);
-    } else if (opValue.IsScalar() && !spec->shortField.empty()) {
+    } else if ((opValue.IsScalar() || isLanguageMap(*spec, opValue)) && !spec->shortField.empty()) {
         readField(*spec, *spec->field(spec->shortField), opValue, op, depth);
     } else {
         std::string what;
@@ -281,6 +296,15 @@ bool OperationParser::readField(const OperationSpec& spec, const FieldSpec& fiel
     }
     case FieldType::Boolean:
         return r.readBool(value, label, op.blocking);
+    case FieldType::LocalTemplate:
+        if (value.IsMap()) {
+            const bool read = r.readTranslated(value, label, true, op.text, op.translations);
+            if (read) {
+                noteTemplate(op.text, value, label, depth);
+            }
+            return read;
+        }
+        [[fallthrough]];
     case FieldType::Template:
         if (!r.readTemplate(value, label, op.text, op.textIsNumber, op.number)) {
             return false;
@@ -340,6 +364,7 @@ bool OperationParser::readField(const OperationSpec& spec, const FieldSpec& fiel
     case FieldType::Owner:
         return r.readOwner(value, label, op.ownedByProcess);
     case FieldType::Text:
+    case FieldType::LocalText:
     case FieldType::Scheduler:
         break;
     }

@@ -73,7 +73,7 @@ std::vector<OperationSpec> buildSpecs() {
     repeat.mapForm = false;
     repeat.siblings = {"do"};
     s.push_back(repeat);
-    s.push_back(spec(OpKind::Say, "say", {req("text", F::Template)}, "text"));
+    s.push_back(spec(OpKind::Say, "say", {req("text", F::LocalTemplate)}, "text"));
     return s;
 }
 
@@ -121,7 +121,7 @@ std::vector<std::string_view> operationNames() {
 
 const std::vector<FieldSpec>& topLevelKeys() {
     static const std::vector<FieldSpec> keys = {
-        req("scenario", FieldType::Text), opt("description", FieldType::Text),
+        req("scenario", FieldType::LocalText), opt("description", FieldType::LocalText),
         opt("kernel", FieldType::Text), req("processes", FieldType::Text)};
     return keys;
 }

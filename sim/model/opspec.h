@@ -13,18 +13,20 @@ namespace ipclab {
 
 /// What a field's value must be.
 enum class FieldType : std::uint8_t {
-    Integer,  ///< an integer within [min, max]
-    Boolean,  ///< true or false
-    Text,     ///< any string
-    Template, ///< a string or integer that may hold {i} and {var}
-    Name,     ///< an object name (mailbox, segment, semaphore) or process name
-    Peer,     ///< a process name or `any`
-    Variable, ///< a local variable's name
-    Capacity, ///< 0, a positive integer, or `unbounded`
-    Mode,     ///< octal permission bits, written "0600"
-    Key,      ///< a System V key: a positive integer
-    Owner,    ///< `kernel` or `process`
-    Scheduler ///< a scheduling policy's name
+    Integer,       ///< an integer within [min, max]
+    Boolean,       ///< true or false
+    Text,          ///< any string
+    Template,      ///< a string or integer that may hold {i} and {var}
+    LocalText,     ///< Text, or one per language: `{ en: ..., zh: ... }` (en required)
+    LocalTemplate, ///< Template, or one per language; translations use en's placeholders
+    Name,          ///< an object name (mailbox, segment, semaphore) or process name
+    Peer,          ///< a process name or `any`
+    Variable,      ///< a local variable's name
+    Capacity,      ///< 0, a positive integer, or `unbounded`
+    Mode,          ///< octal permission bits, written "0600"
+    Key,           ///< a System V key: a positive integer
+    Owner,         ///< `kernel` or `process`
+    Scheduler      ///< a scheduling policy's name
 };
 
 /// One key of a map in the file.

@@ -3,6 +3,7 @@
 // Both engines (simulated kernel, real forked processes) take a Scenario and produce a Trace.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,10 @@ enum class PeerKind : std::uint8_t {
 /// A mailbox capacity of this value means "unbounded".
 inline constexpr std::int64_t kUnbounded = -1;
 
+/// Text a lesson gives in more languages than English: language code ("zh", "zh_TW") to
+/// text. Reports and traces keep the English text; the window shows the user's language.
+using Translations = std::map<std::string, std::string>;
+
 /// One operation of a process's program, as written in the file. Fields that an
 /// operation does not use keep their defaults; the loader guarantees that the ones it
 /// uses are present and valid, and that every name refers to something declared.
@@ -80,6 +85,10 @@ struct Operation {
     /// (a local variable). A template that is exactly one placeholder keeps the
     /// variable's type (integer stays integer).
     std::string text;
+    /// say: the caption in other languages, by language code ("zh"), when the file gave
+    /// `say: { en: ..., zh: ... }`; `text` holds the English one. A translation uses only
+    /// placeholders of the English text.
+    Translations translations;
     /// write/set/add: true when the value was written as a plain integer in the file;
     /// then `number` holds it and `text` its decimal form.
     bool textIsNumber = false;
@@ -135,9 +144,11 @@ struct ProcessSpec {
 
 /// A loaded, validated scenario file.
 struct Scenario {
-    std::string title;       ///< `scenario:`
-    std::string description; ///< `description:`
-    std::string file;        ///< path it was loaded from, for diagnostics; may be empty
+    std::string title;              ///< `scenario:` (English when the file gave several languages)
+    std::string description;        ///< `description:`
+    Translations titleTranslations; ///< `scenario: { en: ..., zh: ... }` but for en
+    Translations descriptionTranslations; ///< likewise for `description:`
+    std::string file; ///< path it was loaded from, for diagnostics; may be empty
     KernelSettings kernel;
     std::vector<ProcessSpec> processes;
 

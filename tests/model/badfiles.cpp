@@ -97,7 +97,8 @@ const std::vector<BadFile>& badFiles() {
         {"duplicate top key", "scenario: t\nscenario: u\nprocesses: [{name: a, program: []}]\n",
          "t.yaml:2:1: duplicate key 'scenario' (first at 1:1)"},
         {"title is a map", "scenario: {a: 1}\nprocesses: [{name: a, program: []}]\n",
-         "t.yaml:1:11: scenario: expected a string, got a map"},
+         "t.yaml:1:11: scenario: expected a string or one per language ({ en: ..., zh: ... }), "
+         "got a map"},
         {"kernel not a map", "scenario: t\nkernel: fast\nprocesses: [{name: a, program: []}]\n",
          "t.yaml:2:9: kernel: expected a map of settings ('cpus', 'scheduler', 'quantum', 'seed', "
          "'syscall_cost', 'switch_cost' or 'time_limit'), got a string 'fast'"},
