@@ -112,8 +112,8 @@ CallResult ChildInterpreter::finish(const Operation& op, int object, Sys sys, bo
 }
 
 void ChildInterpreter::recordSyscallOnly(const Operation& op, int object, Sys sys,
-                                         CallResult result) {
-    record(EventKind::Syscall, op, object, 0, static_cast<std::int32_t>(result), {}, {}, 0,
+                                         CallResult result, std::uint8_t flags) {
+    record(EventKind::Syscall, op, object, 0, static_cast<std::int32_t>(result), {}, {}, flags,
            static_cast<std::uint8_t>(sys));
 }
 

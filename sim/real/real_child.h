@@ -78,7 +78,8 @@ private:
     CallOutcome issue(const Operation& op, int object, Sys sys, bool blocking, F&& call);
     CallResult finish(const Operation& op, int object, Sys sys, bool blocking,
                       const CallOutcome& outcome, std::int32_t bytes);
-    void recordSyscallOnly(const Operation& op, int object, Sys sys, CallResult result);
+    void recordSyscallOnly(const Operation& op, int object, Sys sys, CallResult result,
+                           std::uint8_t flags = 0);
 
     // shared memory and semaphores (real_child.cpp)
     void shmCreate(const Operation& op);

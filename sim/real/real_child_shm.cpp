@@ -81,7 +81,7 @@ void ChildInterpreter::shmAttach(const Operation& op) {
     // refuse (EACCES) when it enforces uids, else the runner refuses in its place.
     const bool readOnly = (bits & 2) == 0 && (bits & 4) != 0;
     if (!m_plan.enforceUids && (bits & 4) == 0) {
-        recordSyscallOnly(op, obj, Sys::Shmat, CallResult::PermissionDenied);
+        recordSyscallOnly(op, obj, Sys::Shmat, CallResult::PermissionDenied, kFlagNotIssued);
         return;
     }
     void* addr = nullptr;

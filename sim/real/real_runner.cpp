@@ -351,8 +351,9 @@ Trace runReal(const Scenario& scenario, const RealOptions& options) {
         trace.deadlockCycle = waitForCycle(scenario, trace);
     }
     if (trace.countingMethod == CountingMethod::Self) {
-        // The trace's own calls, except socketpair: the runner made those, one per link.
-        trace.measuredSyscalls = tallySyscalls(trace).byName;
+        // The trace's calls that reached the kernel (not those the runner refused in its
+        // place), except socketpair: the runner made those, one per link.
+        trace.measuredSyscalls = issuedCalls(trace);
         trace.measuredSyscalls.erase("socketpair");
         for (const auto& [name, count] : runnerCalls) {
             trace.measuredSyscalls[name] += count;

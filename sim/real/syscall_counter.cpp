@@ -1,5 +1,7 @@
 #include "syscall_counter.h"
 
+#include "syscalltally.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -75,12 +77,27 @@ bool setFilter(int fd, const std::string& filter) {
 
 } // namespace
 
+std::map<std::string, std::int64_t> issuedCalls(const Trace& trace) {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& e : trace.events) {
+        if (isCountedSyscall(e) && (e.flags & kFlagNotIssued) == 0) {
+            ++out[trace.str(e.text)];
+        }
+    }
+    return out;
+}
+
 SyscallCounter::~SyscallCounter() {
     close();
 }
 
 bool SyscallCounter::tracepointAvailable() {
     return sysEnterId() >= 0;
+}
+
+bool SyscallCounter::usable(std::string& why) {
+    SyscallCounter probe;
+    return probe.open(why) && probe.watch({static_cast<int>(getpid())}, why);
 }
 
 bool SyscallCounter::open(std::string& why) {

@@ -4,6 +4,8 @@
 // the run's pids (no cost at context switches). Fallback: per-task counters on the runner
 // with `inherit`, which follow every fork()ed child (but are switched with each task).
 
+#include "trace.h"
+
 #include <array>
 #include <cstdint>
 #include <map>
@@ -42,6 +44,15 @@ inline std::string_view sysName(Sys s) {
     return kSyscallNames[static_cast<std::size_t>(s)];
 }
 
+/// Event::flags bit of a Syscall the runner refused in the kernel's place (uids not
+/// enforced, so the runner checks segment modes): the scenario's call, counted for it, that
+/// never reached the kernel. Beyond the trace's own bits (kFlagBlocking, kFlagCompletes).
+inline constexpr std::uint8_t kFlagNotIssued = 4;
+
+/// The calls of `trace` that reached the kernel, by kernel name: its counted syscalls but
+/// those marked kFlagNotIssued. The `self` count, before the runner's own socketpairs.
+std::map<std::string, std::int64_t> issuedCalls(const Trace& trace);
+
 /// The kernel's count of the IPC syscalls made by the runner and its children. Counters
 /// are perf events on raw_syscalls:sys_enter, one per syscall (filter `id == NR`): for the
 /// runner a per-task set; for the children, per-CPU counters filtered to their pids
@@ -57,6 +68,9 @@ public:
 
     /// Whether the raw_syscalls:sys_enter tracepoint can be found (tracefs is mounted).
     static bool tracepointAvailable();
+    /// Whether a run here can count with perf events: opens and closes the counters a run
+    /// opens (its own and, per CPU, a child's). False with `why` when it cannot.
+    static bool usable(std::string& why);
     /// Opens the runner's counters; false with `why` when perf events are not permitted.
     bool open(std::string& why);
     bool active() const { return !m_fds.empty(); }

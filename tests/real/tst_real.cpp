@@ -6,6 +6,7 @@
 #include "real_checks.h"
 #include "real_engine.h"
 #include "report.h"
+#include "syscalltally.h"
 
 #include <QtTest>
 #include <filesystem>
@@ -62,40 +63,72 @@ class TestReal : public QObject {
 private slots:
     void initTestCase() { queuesListable(); }
 
+    // Each lesson under each counting method the machine allows: perf_event where the
+    // kernel can count (tracefs mounted, perf events permitted), self everywhere.
     void bundledLessons_data() {
         QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("perf");
         for (const auto& entry : std::filesystem::directory_iterator(IPCLAB_SCENARIO_DIR)) {
             if (entry.path().extension() == ".yaml") {
-                QTest::newRow(entry.path().stem().c_str())
-                    << QString::fromStdString(entry.path().string());
+                const auto stem = entry.path().stem().string();
+                const auto path = QString::fromStdString(entry.path().string());
+                QTest::addRow("%s perf_event", stem.c_str()) << path << true;
+                QTest::addRow("%s self", stem.c_str()) << path << false;
             }
         }
     }
 
     void bundledLessons() {
         QFETCH(QString, path);
+        QFETCH(bool, perf);
+        const std::string perfMissing = perfCountingUnavailable();
+        if (perf && !perfMissing.empty()) {
+            QSKIP(qPrintable("the kernel cannot count here (" +
+                             QString::fromStdString(perfMissing) + "); `" + kEnableKernelCounting +
+                             "` as root lets it"));
+        }
         const auto loaded = loadScenarioFile(path.toStdString());
         QVERIFY2(loaded.ok(), "lesson does not load");
         const Scenario& scenario = *loaded.scenario;
         const auto stem = std::filesystem::path(path.toStdString()).stem().string();
         const Expectation* race = expectationFor(stem);
 
+        // Self rows: the product's own fallback where the kernel cannot count, else perf
+        // counting declined.
+        RealOptions options;
+        options.usePerf = perf || !perfMissing.empty();
         const auto before = leftovers(getpid());
         const Trace sim = simulate(scenario).trace;
-        const Trace real = runReal(scenario);
+        const Trace real = runReal(scenario, options);
         QCOMPARE(leftovers(getpid()), before);
         QVERIFY(childrenOf(getpid()).empty());
 
         QVERIFY(real.engine == Engine::Real);
         QVERIFY(real.timeUnit == TimeUnit::Nanosecond);
         QCOMPARE(countingMethodName(real.countingMethod),
-                 std::string_view(geteuid() == 0 ? "perf_event" : "self"));
+                 std::string_view(perf ? "perf_event" : "self"));
+        QCOMPARE(countingFallbackName(real.countingFallback),
+                 countingFallbackName(perf              ? CountingFallback::None
+                                      : options.usePerf ? expectedFallback()
+                                                        : CountingFallback::Declined));
+        // What the method promises: the calls that reached the kernel, counted by the kernel
+        // itself (perf_event) or by the runner (self), match what the trace recorded.
+        const auto broken = countingBroken(real);
+        QVERIFY2(broken.empty(), broken.empty() ? "" : broken.front().c_str());
+        const unsigned parts = race != nullptr ? race->parts : kAll;
+        if (perf && (parts & kCounts) != 0) {
+            // ... and so the kernel's totals equal the simulator's.
+            auto kernel = real.measuredSyscalls;
+            auto simulated = tallySyscalls(sim).byName;
+            kernel.erase("socketpair");
+            simulated.erase("socketpair");
+            QCOMPARE(kernel, simulated);
+        }
         if (race == nullptr || !race->outcomeRace) {
             QCOMPARE(outcomeName(real.outcome), outcomeName(sim.outcome));
         } else {
             QVERIFY(real.outcome == Outcome::Completed || real.outcome == Outcome::Deadlock);
         }
-        const unsigned parts = race != nullptr ? race->parts : kAll;
         const auto diffs = differences(factsOf(scenario, sim), factsOf(scenario, real), parts);
         for (const auto& d : diffs) {
             qWarning("%s", d.c_str());

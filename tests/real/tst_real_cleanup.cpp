@@ -5,6 +5,7 @@
 #include "real_checks.h"
 #include "real_engine.h"
 #include "scenario_builder.h"
+#include "syscall_counter.h"
 
 #include <QtTest>
 #include <algorithm>
@@ -223,19 +224,44 @@ private slots:
         QCOMPARE(trace.measuredSyscalls.at("shmat"), std::int64_t(2));
     }
 
+    void segmentModeCheckedByTheRunnerWithoutUids_data() {
+        QTest::addColumn<bool>("perf");
+        QTest::newRow("perf_event") << true;
+        QTest::newRow("self") << false;
+    }
+
     void segmentModeCheckedByTheRunnerWithoutUids() {
+        QFETCH(bool, perf);
+        const std::string perfMissing = perfCountingUnavailable();
+        if (perf && !perfMissing.empty()) {
+            QSKIP(("the kernel cannot count here (" + perfMissing + ")").c_str());
+        }
         const auto loaded = loadScenarioFile(IPCLAB_SCENARIO_DIR "/shm-snooping-fixed.yaml");
         QVERIFY(loaded.ok());
         RealOptions options;
         options.runAsScenarioUids = false;
+        options.usePerf = perf;
         const Trace real = runReal(*loaded.scenario, options);
         QVERIFY(hasNoteStarting(real, "uids not enforced by the kernel"));
+        QCOMPARE(countingMethodName(real.countingMethod),
+                 countingMethodName(perf ? CountingMethod::PerfEvent : CountingMethod::Self));
         const Trace sim = simulate(*loaded.scenario).trace;
         // The scenario sees the same refusal and the same counts ...
         QVERIFY(differences(factsOf(*loaded.scenario, sim), factsOf(*loaded.scenario, real),
                             kCounts | kMemory)
                     .empty());
-        // ... but the kernel saw only alice's shmat: mallory's was refused by the runner.
+        // ... but the kernel saw only alice's shmat: mallory's was refused by the runner,
+        // and says so, whoever counts.
+        const int mallory = loaded.scenario->processIndex("mallory");
+        int refused = 0;
+        for (const auto& e : real.events) {
+            if (e.kind == EventKind::Syscall && real.str(e.text) == "shmat" &&
+                (e.flags & real::kFlagNotIssued) != 0) {
+                QCOMPARE(int(e.proc), mallory);
+                ++refused;
+            }
+        }
+        QCOMPARE(refused, 1);
         QCOMPARE(real.measuredSyscalls.at("shmat"), std::int64_t(1));
         QVERIFY(leftovers(getpid()).empty());
     }

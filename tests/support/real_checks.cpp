@@ -4,6 +4,8 @@
 #include "real_registry.h"
 #include "report.h"
 #include "state.h"
+#include "syscall_counter.h"
+#include "syscalltally.h"
 
 #include <dirent.h>
 #include <fstream>
@@ -110,6 +112,75 @@ std::vector<pid_t> childrenOf(pid_t parent) {
     return out;
 }
 
+namespace {
+
+template <typename Map>
+void compareMaps(const std::string& what, const Map& sim, const Map& real,
+                 std::vector<std::string>& out) {
+    if (sim == real) {
+        return;
+    }
+    std::ostringstream s;
+    s << what << " differ:";
+    for (const auto& [k, v] : sim) {
+        auto it = real.find(k);
+        if (it == real.end()) {
+            s << " [" << k << ": " << v << " vs none]";
+        } else if (it->second != v) {
+            s << " [" << k << ": " << v << " vs " << it->second << "]";
+        }
+    }
+    for (const auto& [k, v] : real) {
+        if (sim.find(k) == sim.end()) {
+            s << " [+" << k << ": " << v << "]";
+        }
+    }
+    out.push_back(s.str());
+}
+
+std::string join(const std::multiset<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) {
+        out += (out.empty() ? "" : " | ") + i;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string perfCountingUnavailable() {
+    std::string why;
+    return real::SyscallCounter::usable(why) ? std::string()
+           : why.empty()                     ? std::string("perf events refused")
+                                             : why;
+}
+
+CountingFallback expectedFallback() {
+    if (perfCountingUnavailable().empty()) {
+        return CountingFallback::None;
+    }
+    return real::SyscallCounter::tracepointAvailable() ? CountingFallback::NotPermitted
+                                                       : CountingFallback::NoTracefs;
+}
+
+std::vector<std::string> countingBroken(const Trace& real) {
+    std::vector<std::string> out;
+    auto recorded = real::issuedCalls(real);
+    auto measured = real.measuredSyscalls;
+    std::int64_t links = 0;
+    for (const auto& o : real.objects) {
+        links += o.kind == ObjectKind::Link ? 1 : 0;
+    }
+    recorded.erase("socketpair");
+    if (links > 0) {
+        recorded["socketpair"] = links;
+    }
+    compareMaps("syscalls counted (" + std::string(countingMethodName(real.countingMethod)) +
+                    ") vs recorded",
+                recorded, measured, out);
+    return out;
+}
+
 RunFacts factsOf(const Scenario& scenario, const Trace& trace) {
     RunFacts f;
     (void)scenario;
@@ -147,40 +218,6 @@ RunFacts factsOf(const Scenario& scenario, const Trace& trace) {
     }
     return f;
 }
-
-namespace {
-
-template <typename Map>
-void compareMaps(const std::string& what, const Map& sim, const Map& real,
-                 std::vector<std::string>& out) {
-    if (sim == real) {
-        return;
-    }
-    std::ostringstream s;
-    s << what << " differ:";
-    for (const auto& [k, v] : sim) {
-        auto it = real.find(k);
-        if (it == real.end() || it->second != v) {
-            s << " [" << k << "]";
-        }
-    }
-    for (const auto& [k, v] : real) {
-        if (sim.find(k) == sim.end()) {
-            s << " [+" << k << "]";
-        }
-    }
-    out.push_back(s.str());
-}
-
-std::string join(const std::multiset<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) {
-        out += (out.empty() ? "" : " | ") + i;
-    }
-    return out;
-}
-
-} // namespace
 
 std::vector<std::string> differences(const RunFacts& sim, const RunFacts& real, unsigned parts) {
     std::vector<std::string> out;

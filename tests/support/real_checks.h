@@ -23,6 +23,17 @@ bool queuesListable();
 /// Processes whose parent is `parent` (from /proc).
 std::vector<pid_t> childrenOf(pid_t parent);
 
+/// Why real mode cannot count with the kernel's perf counters here (tracefs not mounted,
+/// perf events not permitted), checked as a run checks; empty when it can.
+std::string perfCountingUnavailable();
+/// The fallback a run that asked for perf counting reports here when it cannot have it.
+CountingFallback expectedFallback();
+/// What each counting method promises about Trace::measuredSyscalls, checked on a finished
+/// run: the calls that reached the kernel, as the trace records them (perf_event: counted
+/// by the kernel; self: by the runner), clean-up apart; socketpair is the runner's, one
+/// per link. Empty when kept, else what differs.
+std::vector<std::string> countingBroken(const Trace& real);
+
 /// What a run did, in terms that do not depend on the engine's object numbering.
 struct RunFacts {
     /// Counted syscalls per process and operation, socketpair left out (see byOp).
