@@ -1,5 +1,7 @@
 #include "value.h"
 
+#include "expression.h"
+
 #include <charconv>
 
 namespace ipclab {
@@ -23,6 +25,89 @@ bool valueAsInteger(const Value& value, std::int64_t& out) {
     const auto* end = s.data() + s.size();
     auto [ptr, ec] = std::from_chars(s.data(), end, out);
     return ec == std::errc() && ptr == end;
+}
+
+namespace {
+
+/// Variables for an expression: `i` is the round, others come from the lookup.
+class LookupEnvironment : public ExprEnvironment {
+public:
+    LookupEnvironment(std::int64_t round, const VariableLookup& lookup)
+        : m_round(round), m_lookup(lookup) {}
+    bool variable(const Expression&, const ExprNode& name, std::int64_t& out,
+                  std::string& why) override {
+        if (name.text == "i") {
+            out = m_round;
+            return true;
+        }
+        const Value* v = m_lookup ? m_lookup(name.text) : nullptr;
+        if (v == nullptr) {
+            why = name.text + " has no value yet";
+            return false;
+        }
+        if (!valueAsInteger(*v, out)) {
+            why = name.text + " holds " + valueText(*v) + ", not a number";
+            return false;
+        }
+        return true;
+    }
+
+private:
+    std::int64_t m_round;
+    const VariableLookup& m_lookup;
+};
+
+} // namespace
+
+bool evaluateWithLookup(const Expression& e, std::int64_t round, const VariableLookup& lookup,
+                        std::int64_t& out, ExprFault& fault) {
+    LookupEnvironment env(round, lookup);
+    return evaluateExpression(e, env, out, fault);
+}
+
+bool expandTemplateChecked(std::string_view tmpl, std::int64_t round, const VariableLookup& lookup,
+                           Value& out, ExprFault& fault) {
+    if (tmpl.find('{') == std::string_view::npos) {
+        out = std::string(tmpl);
+        return true;
+    }
+    std::vector<TemplatePiece> pieces;
+    if (parseTemplate(tmpl, pieces)) {
+        // The loader refuses such a template; taken literally as before.
+        out = expandTemplate(tmpl, round, lookup);
+        return true;
+    }
+    LookupEnvironment env(round, lookup);
+    auto evaluate = [&](const TemplatePiece& piece, Value& v) {
+        if (piece.expr.isName()) {
+            v = expandTemplate("{" + piece.expr.node(piece.expr.root).text + "}", round, lookup);
+            return true;
+        }
+        std::int64_t n = 0;
+        if (!evaluateExpression(piece.expr, env, n, fault)) {
+            fault.offset += piece.offset;
+            return false;
+        }
+        v = n;
+        return true;
+    };
+    if (pieces.size() == 1 && pieces[0].isExpression) {
+        return evaluate(pieces[0], out);
+    }
+    std::string text;
+    for (const auto& piece : pieces) {
+        if (!piece.isExpression) {
+            text += piece.text;
+            continue;
+        }
+        Value v;
+        if (!evaluate(piece, v)) {
+            return false;
+        }
+        text += valueText(v);
+    }
+    out = std::move(text);
+    return true;
 }
 
 Value expandTemplate(std::string_view tmpl, std::int64_t round, const VariableLookup& lookup) {

@@ -10,6 +10,9 @@
 
 namespace ipclab {
 
+struct ExprFault;
+struct Expression;
+
 /// An integer or a piece of text.
 using Value = std::variant<std::int64_t, std::string>;
 
@@ -25,5 +28,17 @@ using VariableLookup = std::function<const Value*(std::string_view name)>;
 /// exactly one placeholder yields that value with its type; an unset variable expands to
 /// its placeholder unchanged, so the mistake stays visible.
 Value expandTemplate(std::string_view tmpl, std::int64_t round, const VariableLookup& lookup);
+
+/// The same, where a placeholder may hold an expression (`{(in + 1) % 5}`, see
+/// expression.h). A placeholder that is one name behaves as above; an expression yields
+/// an integer. False with `fault` filled (offset in `tmpl`) when evaluating it faults: a
+/// variable with no value or no number, a division by zero, an overflow.
+/// Evaluates a parsed expression (expression.h) with `i` = round and the lookup's
+/// variables (text that spells an integer counts as that integer).
+bool evaluateWithLookup(const Expression& e, std::int64_t round, const VariableLookup& lookup,
+                        std::int64_t& out, ExprFault& fault);
+
+bool expandTemplateChecked(std::string_view tmpl, std::int64_t round, const VariableLookup& lookup,
+                           Value& out, ExprFault& fault);
 
 } // namespace ipclab
