@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ipclab::app {
@@ -21,6 +22,8 @@ int runCommand(const Args& args, std::ostream& out, std::ostream& err);
 int checkCommand(const Args& args, std::ostream& out, std::ostream& err);
 /// `ipclab --help`
 void printHelp(std::ostream& out);
+/// `ipclab COMMAND --help`: false for an unknown command.
+bool printCommandHelp(std::string_view command, std::ostream& out);
 /// `ipclab --version`
 void printVersion(std::ostream& out);
 

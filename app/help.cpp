@@ -3,35 +3,96 @@
 #include "commands.h"
 
 #include <ostream>
+#include <string_view>
 
 namespace ipclab::app {
 
+namespace {
+
+constexpr const char* kUsage =
+    "Usage:\n"
+    "  ipclab [FILE] [window options]   open the window (on FILE, or the welcome lesson)\n"
+    "  ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] [--timeout S]\n"
+    "                                   run a scenario, print its JSON report\n"
+    "  ipclab compare FILE [--timeout S] [--json]\n"
+    "                                   run both engines, compare syscalls per operation\n"
+    "  ipclab check FILE...             validate scenario files only\n"
+    "  ipclab COMMAND --help            the options of one command\n"
+    "  ipclab --help | --version\n";
+
+constexpr const char* kWindowOptions =
+    "window options:\n"
+    "  --present          start in presentation mode (full screen, large caption; F5 and\n"
+    "                     Esc switch in the window)\n"
+    "  --goto N|end       move the cursor to event N, or to the end of the run\n"
+    "  --manual           start as the scheduler (you pick who runs at every step)\n"
+    "  --size WxH         window size, e.g. 1280x720 (default 1600x1000)\n"
+    "  --screenshot OUT.png\n"
+    "                     save the window as a PNG image and exit (no display needed;\n"
+    "                     no first-run tour)\n"
+    "  --tour             show the four-step tour of the window now\n"
+    "  --bench-frames N   render N animation frames, print frame times, exit\n"
+    "\n"
+    "In the window: Space play/pause, Right/Left step, Home/End, Page Down/Up next/previous\n"
+    "caption, F5 presentation, Ctrl +/- text size, Ctrl+1.. show a view, F1 legend.\n";
+
+constexpr const char* kRunOptions =
+    "run options:\n"
+    "  --engine sim|real  the simulated kernel (default) or real fork()ed processes\n"
+    "  --seed N           overrides the scenario's kernel.seed\n"
+    "  --trace PATH       also write the event trace as JSON lines to PATH\n"
+    "  --trace -          write the JSON-lines trace to standard output instead of the\n"
+    "                     report, followed by the report as one last line\n"
+    "                     {\"report\": {...}}\n"
+    "  --timeout S        real mode: end a run that makes no progress for S seconds\n"
+    "                     (default 5); the outcome then says deadlock or time_limit\n";
+
+constexpr const char* kCompareOptions =
+    "compare options:\n"
+    "  --timeout S        real mode's watchdog, as for run\n"
+    "  --json             print the comparison as JSON instead of a table\n";
+
+constexpr const char* kExitStatus =
+    "Exit status: 0 when the run happened (outcome completed, deadlock or time_limit;\n"
+    "also awaiting_choice for the manual scheduler), 1 when the engine could not run\n"
+    "it (outcome error) or output failed, 2 for bad options or an unusable file\n"
+    "(messages on standard error as file:line:column: message).\n";
+
+} // namespace
+
 void printHelp(std::ostream& out) {
-    out << "IPC Lab: a teaching simulator for inter-process communication.\n"
-           "\n"
-           "Usage:\n"
-           "  ipclab [FILE] [GUI options]      open the GUI (on FILE, or the welcome scenario)\n"
-           "  ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] [--timeout S]\n"
-           "                                   run a scenario, print its JSON report\n"
-           "  ipclab compare FILE [--timeout S] [--json]\n"
-           "                                   run both engines, compare syscalls per operation\n"
-           "  ipclab check FILE...             validate scenario files only\n"
-           "  ipclab --help | --version\n"
-           "\n"
-           "run options:\n"
-           "  --engine sim|real  the simulated kernel (default) or real fork()ed processes\n"
-           "  --seed N           overrides the scenario's kernel.seed\n"
-           "  --trace PATH       also write the event trace as JSON lines to PATH\n"
-           "  --trace -          write the JSON-lines trace to standard output instead of the\n"
-           "                     report, followed by the report as one last line\n"
-           "                     {\"report\": {...}}\n"
-           "  --timeout S        real mode: end a run that makes no progress for S seconds\n"
-           "                     (default 5); the outcome then says deadlock or time_limit\n"
-           "\n"
-           "Exit status: 0 when the run happened (outcome completed, deadlock or time_limit;\n"
-           "also awaiting_choice for the manual scheduler), 1 when the engine could not run\n"
-           "it (outcome error) or output failed, 2 for bad options or an unusable file\n"
-           "(messages on standard error as file:line:column: message).\n";
+    out << "IPC Lab: a teaching simulator for inter-process communication.\n\n"
+        << kUsage << "\n"
+        << kWindowOptions << "\n"
+        << kRunOptions << "\n"
+        << kCompareOptions << "\n"
+        << kExitStatus;
+}
+
+bool printCommandHelp(std::string_view command, std::ostream& out) {
+    if (command == "run") {
+        out << "Usage: ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] "
+               "[--timeout S]\n"
+               "Runs one scenario without a window and prints its JSON report.\n\n"
+            << kRunOptions << "\n"
+            << kExitStatus;
+        return true;
+    }
+    if (command == "compare") {
+        out << "Usage: ipclab compare FILE [--timeout S] [--json]\n"
+               "Runs a scenario on the simulator and on real Linux and compares the system\n"
+               "calls of each operation.\n\n"
+            << kCompareOptions << "\n"
+            << kExitStatus;
+        return true;
+    }
+    if (command == "check") {
+        out << "Usage: ipclab check FILE...\n"
+               "Validates scenario files without running them; problems are printed as\n"
+               "file:line:column: message. Exit status 0 when all are valid, 2 otherwise.\n";
+        return true;
+    }
+    return false;
 }
 
 void printVersion(std::ostream& out) {

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "compare_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -34,6 +35,13 @@ int main(int argc, char* argv[]) {
         const std::string& first = args.front();
         for (const auto& [name, command] : kSubcommands) {
             if (first == name) {
+                const auto wantsHelp = [](const std::string& a) {
+                    return a == "--help" || a == "-h";
+                };
+                if (std::any_of(args.begin() + 1, args.end(), wantsHelp)) {
+                    printCommandHelp(name, std::cout);
+                    return kExitOk;
+                }
                 std::ios::sync_with_stdio(false);
                 return command(Args(args.begin() + 1, args.end()), std::cout, std::cerr);
             }

@@ -1,34 +1,71 @@
 #include "captionview.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
 namespace ipclab::ui {
 
 namespace {
-QLabel* makeLabel(QWidget* parent, qreal scale, bool bold) {
+constexpr double kTitleScale = 1.35;
+constexpr double kCaptionScale = 1.5;
+constexpr double kTotalsScale = 1.1;
+
+QLabel* makeLabel(QWidget* parent) {
     auto* label = new QLabel(parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * scale);
-    font.setBold(bold);
-    label->setFont(font);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Wrapped labels may shrink to any width; their height follows (height-for-width).
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label->setMinimumWidth(1);
     return label;
 }
 } // namespace
 
 CaptionView::CaptionView(QWidget* parent)
-    : QWidget(parent), m_title(makeLabel(this, 1.35, true)),
-      m_description(makeLabel(this, 1.0, false)), m_caption(makeLabel(this, 1.6, true)),
-      m_totals(makeLabel(this, 1.15, false)) {
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(m_description);
+    : QScrollArea(parent), m_title(nullptr), m_description(nullptr), m_caption(nullptr),
+      m_totals(nullptr) {
+    auto* page = new QWidget(this);
+    m_title = makeLabel(page);
+    m_description = makeLabel(page);
+    m_caption = makeLabel(page);
+    m_totals = makeLabel(page);
+    auto* layout = new QVBoxLayout(page);
+    // The caption first: it is what changes and what a room reads.
     layout->addWidget(m_caption);
     layout->addWidget(m_totals);
+    layout->addWidget(m_title);
+    layout->addWidget(m_description);
     layout->addStretch(1);
     m_caption->setStyleSheet(QStringLiteral("color: palette(highlight);"));
+    m_description->setTextFormat(Qt::PlainText);
+    m_caption->setTextFormat(Qt::PlainText);
+    setWidget(page);
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setMinimumSize(160, 80);
+    applyFonts();
+}
+
+void CaptionView::applyFonts() {
+    const auto scaled = [this](QLabel* label, double scale, bool bold) {
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * scale);
+        f.setBold(bold);
+        label->setFont(f);
+    };
+    scaled(m_title, kTitleScale, true);
+    scaled(m_description, 1.0, false);
+    scaled(m_caption, kCaptionScale, true);
+    scaled(m_totals, kTotalsScale, false);
+}
+
+void CaptionView::changeEvent(QEvent* event) {
+    QScrollArea::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        applyFonts();
+    }
 }
 
 void CaptionView::setRun(std::shared_ptr<const Scenario> scenario,
@@ -46,6 +83,7 @@ void CaptionView::setRun(std::shared_ptr<const Scenario> scenario,
 
 void CaptionView::setCursor(std::size_t, const SystemState& state) {
     m_caption->setText(QString::fromStdString(state.lastCaption));
+    m_caption->setVisible(!state.lastCaption.empty());
     QString totals = tr("System calls: <b>%1</b> &nbsp;·&nbsp; messages sent <b>%2</b>, "
                         "received <b>%3</b> &nbsp;·&nbsp; bytes copied by the kernel <b>%4</b>")
                          .arg(state.syscallsTotal)
@@ -57,6 +95,10 @@ void CaptionView::setCursor(std::size_t, const SystemState& state) {
 
 QString CaptionView::title() const {
     return m_title->text();
+}
+
+QString CaptionView::description() const {
+    return m_description->text();
 }
 
 QString CaptionView::caption() const {

@@ -6,6 +6,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <algorithm>
 
 namespace ipclab::ui {
 
@@ -31,14 +32,44 @@ void EventLogModel::setPosition(std::size_t position) {
     }
     const auto lo = static_cast<int>(std::min(position, m_position));
     const auto hi = static_cast<int>(std::max(position, m_position));
+    if (m_reveal) {
+        // Rows appear as the cursor passes them and go as it steps back.
+        const int before = rowCount();
+        const int after = static_cast<int>(std::min(position, m_trace->events.size()));
+        if (after > before) {
+            beginInsertRows({}, before, after - 1);
+            m_position = position;
+            endInsertRows();
+        } else if (after < before) {
+            beginRemoveRows({}, after, before - 1);
+            m_position = position;
+            endRemoveRows();
+        }
+    }
     m_position = position;
     // Only the rows between the old and the new cursor change their look.
+    if (rowCount() == 0) {
+        return;
+    }
     emit dataChanged(index(std::max(0, lo - 1), 0),
                      index(std::min(rowCount() - 1, hi), ColumnCount - 1));
 }
 
+void EventLogModel::setRevealed(bool on) {
+    if (on == m_reveal) {
+        return;
+    }
+    beginResetModel();
+    m_reveal = on;
+    endResetModel();
+}
+
 int EventLogModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() || !m_trace ? 0 : static_cast<int>(m_trace->events.size());
+    if (parent.isValid() || !m_trace) {
+        return 0;
+    }
+    const std::size_t n = m_trace->events.size();
+    return static_cast<int>(m_reveal ? std::min(m_position, n) : n);
 }
 
 int EventLogModel::columnCount(const QModelIndex& parent) const {

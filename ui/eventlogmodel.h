@@ -1,6 +1,7 @@
 #pragma once
 // The trace as a table: one row per event (time, process, event, object, syscall,
-// result, detail). Rows past the cursor are greyed out; the row just applied is bold.
+// result, detail). Rows past the cursor are greyed out, or absent when revealing as you
+// go; the row just applied is bold.
 
 #include "trace.h"
 
@@ -18,6 +19,8 @@ public:
     void setTrace(std::shared_ptr<const Trace> trace);
     /// Events applied so far; row position-1 is "the event just shown".
     void setPosition(std::size_t position);
+    /// Reveal as you go: only the rows up to the cursor exist.
+    void setRevealed(bool on);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -28,6 +31,7 @@ private:
     QString text(const Event& e, int column) const;
     std::shared_ptr<const Trace> m_trace;
     std::size_t m_position = 0;
+    bool m_reveal = true;
 };
 
 } // namespace ipclab::ui

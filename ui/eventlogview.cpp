@@ -52,6 +52,11 @@ void EventLogView::setRun(std::shared_ptr<const Scenario>, std::shared_ptr<const
                             fm.horizontalAdvance(QStringLiteral("would_block")));
 }
 
+void EventLogView::setRevealAsYouGo(bool on) {
+    TraceView::setRevealAsYouGo(on);
+    m_model->setRevealed(on);
+}
+
 void EventLogView::setCursor(std::size_t index, const SystemState&) {
     m_model->setPosition(index);
     m_following = true;

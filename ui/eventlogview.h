@@ -22,6 +22,7 @@ public:
     void setRun(std::shared_ptr<const Scenario> scenario,
                 std::shared_ptr<const Trace> trace) override;
     void setCursor(std::size_t index, const SystemState& state) override;
+    void setRevealAsYouGo(bool on) override;
 
     void setFilter(const QString& text);
     /// Rows shown (after the filter) and one cell's text, for tests.

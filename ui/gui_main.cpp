@@ -77,11 +77,17 @@ int runGui(int argc, char* argv[]) {
         QStringLiteral("WxH"), QStringLiteral("1600x1000"));
     const QCommandLineOption manualOption(
         QStringLiteral("manual"), QApplication::translate("ipclab", "Start as the scheduler."));
+    const QCommandLineOption presentOption(
+        QStringLiteral("present"),
+        QApplication::translate("ipclab", "Start in presentation mode (F5 in the window)."));
+    const QCommandLineOption tourOption(
+        QStringLiteral("tour"), QApplication::translate("ipclab", "Show the tour of the window."));
     const QCommandLineOption benchOption(
         QStringLiteral("bench-frames"),
         QApplication::translate("ipclab", "Render N animation frames, print frame times, exit."),
         QStringLiteral("N"));
-    parser.addOptions({gotoOption, shotOption, sizeOption, manualOption, benchOption});
+    parser.addOptions(
+        {gotoOption, shotOption, sizeOption, manualOption, presentOption, tourOption, benchOption});
     parser.process(app);
 
     QString file = parser.positionalArguments().value(0);
@@ -91,9 +97,11 @@ int runGui(int argc, char* argv[]) {
     const bool batch = parser.isSet(shotOption) || parser.isSet(benchOption);
     MainWindow window(!batch);
     QTextStream err(stderr);
-    if (batch) {
+    if (batch || parser.isSet(sizeOption)) {
         const QSize size = parseSize(parser.value(sizeOption));
         window.resize(size.isValid() ? size : QSize(1600, 1000));
+    }
+    if (batch) {
         window.systemView()->setAnimationEnabled(parser.isSet(benchOption));
     }
     window.show();
@@ -115,6 +123,14 @@ int runGui(int argc, char* argv[]) {
         } else {
             window.gotoEvent(static_cast<std::size_t>(std::max(0LL, where.toLongLong())));
         }
+    }
+    if (parser.isSet(presentOption)) {
+        // A screenshot keeps the asked size instead of the screen's.
+        window.setPresentation(true, !batch);
+    }
+    // The tour greets a first start; tests and screenshots see it only when asked.
+    if (parser.isSet(tourOption) || (!batch && !window.tourShownBefore())) {
+        window.startTour();
     }
     if (parser.isSet(benchOption)) {
         settle();

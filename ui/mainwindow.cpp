@@ -3,7 +3,9 @@
 #include "captionview.h"
 #include "errorpanel.h"
 #include "eventlogview.h"
+#include "opformat.h"
 #include "player.h"
+#include "presenterstrip.h"
 #include "programview.h"
 #include "realrunner.h"
 #include "runsession.h"
@@ -13,13 +15,16 @@
 #include "systemview.h"
 #include "transportbar.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #ifdef IPCLAB_HAVE_PLOTS
 #include "comparisonchartview.h"
@@ -31,6 +36,11 @@ namespace ipclab::ui {
 
 namespace {
 constexpr int kMaxRecent = 8;
+
+/// Narrower than this, the timeline and the charts share one tabbed dock.
+bool isNarrow(QSize size) {
+    return size.width() < 1500;
+}
 const char* const kOrganisation = "IPCLab";
 const char* const kApplication = "IPC Lab";
 } // namespace
@@ -40,6 +50,7 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
       m_player(new Player(m_session, this)), m_document(new ScenarioDocument(this)),
       m_real(new RealRunner(this)) {
     setWindowTitle(tr("IPC Lab"));
+    m_baseFont = QApplication::font();
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     createViews();
     createPlotViews();
@@ -59,6 +70,7 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     resize(1600, 1000);
     if (m_persistent) {
         restoreLayout();
+        restoreViewSettings();
     }
 }
 
@@ -79,7 +91,10 @@ void MainWindow::createViews() {
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
+    m_presenter = new PresenterStrip(this);
+    m_presenter->hide();
     layout->addWidget(m_errors);
+    layout->addWidget(m_presenter);
     layout->addWidget(m_system, 1);
     setCentralWidget(central);
 
@@ -90,27 +105,26 @@ void MainWindow::createViews() {
     m_program = new ProgramView(this);
     m_log = new EventLogView(this);
     m_library = new ScenarioLibrary(this);
-    QDockWidget* captions =
-        addDock(m_captions, tr("Captions"), QStringLiteral("captions"), Qt::RightDockWidgetArea);
+    addDock(m_captions, tr("Captions"), QStringLiteral("captions"), Qt::RightDockWidgetArea);
     QDockWidget* program =
         addDock(m_program, tr("Program"), QStringLiteral("program"), Qt::RightDockWidgetArea);
     QDockWidget* library = addDock(m_library, tr("Scenario library"), QStringLiteral("library"),
                                    Qt::RightDockWidgetArea);
     tabifyDockWidget(program, library);
     program->raise();
-    resizeDocks({captions, program}, {400, 400}, Qt::Vertical);
-    resizeDocks({captions}, {520}, Qt::Horizontal);
     addDock(m_log, tr("Event log"), QStringLiteral("eventlog"), Qt::BottomDockWidgetArea);
 
     m_session->addView(m_system);
     m_session->addView(m_program);
     m_session->addView(m_log);
     m_session->addView(m_captions);
+    m_session->addView(m_presenter);
     connect(m_log, &EventLogView::positionRequested, m_session, &RunSession::setPosition);
     connect(m_library, &ScenarioLibrary::openRequested, this, &MainWindow::openFile);
     connect(m_system, &SystemView::processClicked, this, [this](int proc) {
         if (m_session->chooseProcess(proc)) {
-            statusBar()->showMessage(tr("You chose %1").arg(proc), 3000);
+            statusBar()->showMessage(tr("You chose %1").arg(processName(*m_session->trace(), proc)),
+                                     3000);
         }
     });
     m_library->setDirectory(bundledScenarioDir());
@@ -132,7 +146,6 @@ void MainWindow::createPlotViews() {
     splitDockWidget(time, counts, Qt::Horizontal);
     tabifyDockWidget(time, log);
     time->raise();
-    resizeDocks({time}, {330}, Qt::Vertical);
     m_session->addView(timeline);
     m_session->addView(syscalls);
     connect(timeline, &TimelineView::cursorRequested, m_session, &RunSession::setPosition);
@@ -239,10 +252,64 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->accept();
 }
 
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!m_arranged && !m_layoutRestored) {
+        m_arranged = true;
+        arrangeDocks(size());
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    // Moved to a projector (or back): the charts go into tabs or side by side again.
+    if (m_arranged && !m_presenting && isNarrow(event->size()) != m_narrow) {
+        arrangeDocks(event->size());
+    }
+}
+
+void MainWindow::arrangeDocks(QSize size) {
+    const auto dock = [this](const char* name) {
+        return findChild<QDockWidget*>(QString::fromLatin1(name));
+    };
+    QDockWidget* captions = dock("captions");
+    QDockWidget* program = dock("program");
+    QDockWidget* time = dock("timeline");
+    QDockWidget* counts = dock("syscalls");
+    QDockWidget* log = dock("eventlog");
+    m_narrow = isNarrow(size);
+    if (time != nullptr && counts != nullptr) {
+        const bool comparing = m_comparisonDock != nullptr && m_comparisonDock->isVisible();
+        if (m_narrow) {
+            tabifyDockWidget(time, counts);
+            if (m_comparisonDock != nullptr) {
+                tabifyDockWidget(time, m_comparisonDock);
+            }
+        } else {
+            splitDockWidget(time, counts, Qt::Horizontal);
+            if (m_comparisonDock != nullptr) {
+                tabifyDockWidget(counts, m_comparisonDock);
+            }
+            counts->raise();
+        }
+        if (m_comparisonDock != nullptr) {
+            m_comparisonDock->setVisible(comparing);
+        }
+        time->raise();
+    }
+    // Proportions that leave the system view the larger part at any size.
+    const int right = std::clamp(size.width() * 3 / 10, 260, 520);
+    resizeDocks({captions}, {right}, Qt::Horizontal);
+    const int bottom = std::clamp(size.height() * 44 / 100, 200, 400);
+    resizeDocks({time != nullptr ? time : log}, {bottom}, Qt::Vertical);
+    const int column = size.height() - bottom;
+    resizeDocks({captions, program}, {column * 45 / 100, column * 55 / 100}, Qt::Vertical);
+}
+
 void MainWindow::restoreLayout() {
     QSettings s(QString::fromLatin1(kOrganisation), QString::fromLatin1(kApplication));
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_layoutRestored = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_recent = s.value(QStringLiteral("recentFiles")).toStringList();
     rebuildRecentMenu();
 }

@@ -4,6 +4,7 @@
 
 #include "trace.h"
 
+#include <QFont>
 #include <QMainWindow>
 #include <memory>
 
@@ -17,12 +18,14 @@ class CaptionView;
 class ErrorPanel;
 class EventLogView;
 class Player;
+class PresenterStrip;
 class ProgramView;
 class RealRunner;
 class RunSession;
 class ScenarioDocument;
 class ScenarioLibrary;
 class SystemView;
+class Tour;
 class TransportBar;
 
 class MainWindow : public QMainWindow {
@@ -42,6 +45,24 @@ public:
     void setManualScheduling(bool on);
     void runOnRealLinux();
 
+    /// Presentation mode (F5): the system view alone under the caption in large type and a
+    /// big syscall counter; docks one key away (Ctrl+1 ...), Esc or F5 back. `fullScreen`
+    /// is off for screenshots, which keep the asked size.
+    void setPresentation(bool on, bool fullScreen = true);
+    bool presenting() const { return m_presenting; }
+    /// The zoom of every text in the window (Ctrl +/-/0), saved in the settings.
+    void setFontScale(double scale);
+    double fontScale() const { return m_fontScale; }
+    void setRevealAsYouGo(bool on);
+
+    /// Help › Legend's text (colours and markers), Help › Lessons, the tour.
+    QString legendHtml() const;
+    void showLegend();
+    void showLessons();
+    Tour* startTour();
+    /// True once the tour was shown on this machine (a first start shows it).
+    bool tourShownBefore() const;
+
     RunSession* session() const { return m_session; }
     Player* player() const { return m_player; }
     ScenarioDocument* document() const { return m_document; }
@@ -56,10 +77,15 @@ public:
     QWidget* timelineView() const { return m_timeline; }
     QWidget* syscallView() const { return m_syscalls; }
     QWidget* comparisonView() const { return m_comparison; }
+    PresenterStrip* presenterStrip() const { return m_presenter; }
+    QAction* presentAction() const { return m_presentAction; }
+    QAction* revealAction() const { return m_revealAction; }
     QStringList recentFiles() const { return m_recent; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QDockWidget* addDock(QWidget* view, const QString& title, const QString& name,
@@ -67,6 +93,9 @@ private:
     void createViews();
     void createPlotViews();
     void createMenus();
+    void createViewMenu();
+    void createHelpMenu();
+    void zoomBy(int steps);
     void createExportMenu(QMenu* menu);
     void exportView();
     void exportTrace();
@@ -77,7 +106,11 @@ private:
     void onLoadFailed(const QString& path, const QStringList& messages);
     void onRealFinished(std::shared_ptr<const Trace> trace, const QString& report);
     void onPositionChanged();
+    /// The default layout for the window's size: on a projector (narrower than 1500 px) the
+    /// charts and the log share one tabbed dock under the system view.
+    void arrangeDocks(QSize size);
     void restoreLayout();
+    void restoreViewSettings();
     void saveLayout() const;
 
     bool m_persistent;
@@ -100,6 +133,17 @@ private:
     QMenu* m_viewMenu = nullptr;
     QAction* m_manualAction = nullptr;
     QAction* m_realAction = nullptr;
+    QAction* m_presentAction = nullptr;
+    QAction* m_revealAction = nullptr;
+    PresenterStrip* m_presenter = nullptr;
+    bool m_presenting = false;
+    bool m_layoutRestored = false; ///< a saved layout wins over arrangeDocks()
+    bool m_arranged = false;
+    bool m_narrow = false; ///< the charts share one tabbed dock (see arrangeDocks)
+    bool m_wasMaximized = false;
+    QByteArray m_stateBeforePresenting;
+    QFont m_baseFont; ///< the application font at scale 1
+    double m_fontScale = 1.0;
     QLabel* m_status = nullptr;
     QStringList m_recent;
     std::shared_ptr<const Trace> m_simTrace; ///< kept for the sim-vs-real comparison

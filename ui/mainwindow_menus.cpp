@@ -40,7 +40,7 @@ void MainWindow::createMenus() {
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction* reload = file->addAction(tr("Re&load"), m_document, &ScenarioDocument::reload);
-    reload->setShortcut(QKeySequence::Refresh);
+    reload->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R); // F5 presents
     file->addSeparator();
     createExportMenu(file->addMenu(tr("&Export")));
     file->addSeparator();
@@ -61,12 +61,19 @@ void MainWindow::createMenus() {
     m_transport->addAction(m_manualAction);
     m_transport->addAction(m_realAction);
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
-        m_viewMenu->addAction(dock->toggleViewAction());
-    }
-    m_viewMenu->addAction(m_transport->toggleViewAction());
+    createViewMenu();
+    createHelpMenu();
     rebuildRecentMenu();
+
+    // Shortcuts must work with the menu bar and the toolbar hidden (presentation mode):
+    // the window itself carries every action that has one.
+    for (QMenu* menu : menuBar()->findChildren<QMenu*>()) {
+        for (QAction* action : menu->actions()) {
+            if (!action->shortcuts().isEmpty()) {
+                addAction(action);
+            }
+        }
+    }
 }
 
 void MainWindow::rebuildRecentMenu() {

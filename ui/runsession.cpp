@@ -15,6 +15,7 @@ RunSession::~RunSession() = default;
 
 void RunSession::addView(TraceView* view) {
     m_views.push_back(view);
+    view->setRevealAsYouGo(m_reveal);
     if (m_trace) {
         view->setRun(m_scenario, m_trace);
         view->setCursor(m_position, m_state);
@@ -93,6 +94,52 @@ void RunSession::setPosition(std::size_t k) {
         view->setCursor(m_position, m_state);
     }
     emit positionChanged(m_position);
+}
+
+bool RunSession::nextCaption() {
+    for (std::size_t i = m_position; i < length(); ++i) {
+        if (m_trace->events[i].kind == EventKind::Caption) {
+            setPosition(i + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool RunSession::previousCaption() {
+    if (!m_trace || m_position == 0) {
+        return false;
+    }
+    // The caption on show is the last one before the cursor; standing on it, go one back.
+    std::size_t i = m_position;
+    bool skippedCurrent = false;
+    while (i-- > 0) {
+        if (m_trace->events[i].kind != EventKind::Caption) {
+            continue;
+        }
+        if (i + 1 == m_position && !skippedCurrent) {
+            skippedCurrent = true;
+            continue;
+        }
+        setPosition(i + 1);
+        return true;
+    }
+    setPosition(0);
+    return true;
+}
+
+void RunSession::setRevealAsYouGo(bool on) {
+    if (m_reveal == on) {
+        return;
+    }
+    m_reveal = on;
+    for (TraceView* view : m_views) {
+        view->setRevealAsYouGo(on);
+        if (m_trace) {
+            view->setCursor(m_position, m_state);
+        }
+    }
+    emit revealChanged(on);
 }
 
 void RunSession::step(int delta) {

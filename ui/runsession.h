@@ -43,6 +43,16 @@ public:
     void setPosition(std::size_t k);
     void step(int delta);
 
+    /// Page Down / Page Up of a presenter: just past the next `say` after the cursor, or
+    /// back to the start of the caption on show (its previous one when already there).
+    /// False when there is none to go to.
+    bool nextCaption();
+    bool previousCaption();
+
+    /// "Reveal as you go" for every view (on by default; see TraceView).
+    bool revealAsYouGo() const { return m_reveal; }
+    void setRevealAsYouGo(bool on);
+
     /// "You are the scheduler": force the manual policy and re-simulate from no choices.
     bool manualMode() const { return m_manual; }
     void setManualMode(bool on);
@@ -58,6 +68,7 @@ public:
 signals:
     void runChanged();
     void positionChanged(std::size_t position);
+    void revealChanged(bool on);
 
 private:
     void simulateAgain();
@@ -71,6 +82,7 @@ private:
     std::size_t m_position = 0;
     std::vector<TraceView*> m_views;
     bool m_manual = false;
+    bool m_reveal = true;
     std::vector<int> m_choices;
     std::vector<int> m_readyChoices;
 };

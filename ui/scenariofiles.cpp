@@ -1,10 +1,12 @@
 #include "scenariofiles.h"
 
+#include "lessonorder.h"
 #include "loader.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace ipclab::ui {
 
@@ -36,8 +38,11 @@ QString welcomeScenarioPath() {
 
 QVector<LessonInfo> listLessons(const QString& dir) {
     QVector<LessonInfo> lessons;
-    const QFileInfoList files = QDir(dir).entryInfoList(
+    QFileInfoList files = QDir(dir).entryInfoList(
         {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
+    std::stable_sort(files.begin(), files.end(), [](const QFileInfo& a, const QFileInfo& b) {
+        return lectureRank(a.completeBaseName()) < lectureRank(b.completeBaseName());
+    });
     for (const QFileInfo& file : files) {
         LessonInfo info;
         info.path = file.absoluteFilePath();

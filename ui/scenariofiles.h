@@ -19,7 +19,8 @@ struct LessonInfo {
     QString error; ///< a lesson that does not load is listed with its first problem
 };
 
-/// Every *.yaml of `dir`, sorted by file name (lessons are numbered by their authors).
+/// Every *.yaml of `dir`: the bundled lessons in the lecture's order, then any others by
+/// file name.
 QVector<LessonInfo> listLessons(const QString& dir);
 
 } // namespace ipclab::ui

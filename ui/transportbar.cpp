@@ -37,12 +37,11 @@ TransportBar::TransportBar(RunSession* session, Player* player, QWidget* parent)
     }
 
     m_slider = new QSlider(Qt::Horizontal, this);
-    m_slider->setMinimumWidth(240);
+    m_slider->setMinimumWidth(120);
     m_slider->setFocusPolicy(Qt::NoFocus);
     addWidget(m_slider);
 
     m_position = new QLabel(this);
-    m_position->setMinimumWidth(220);
     m_position->setAlignment(Qt::AlignCenter);
     addWidget(m_position);
 

@@ -313,9 +313,36 @@ private slots:
             "  ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] [--timeout S]\n"));
         QVERIFY(help.out.contains("  ipclab compare FILE [--timeout S] [--json]\n"));
         QVERIFY(help.out.contains("{\"report\": {...}}"));
+        // The window's own options are listed too.
+        for (const char* option : {"--present", "--goto N|end", "--size WxH", "--screenshot",
+                                   "--manual", "--tour", "--bench-frames N"}) {
+            QVERIFY2(help.out.contains(option), option);
+        }
         const Result version = runIpclab({"--version"});
         QCOMPARE(version.exitCode, 0);
         QCOMPARE(QString::fromUtf8(version.out), QString("ipclab " IPCLAB_VERSION "\n"));
+    }
+
+    void commandHelp_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("usage");
+        QTest::newRow("run --help")
+            << QStringList{"run", "--help"} << "Usage: ipclab run FILE [--engine sim|real]";
+        QTest::newRow("run FILE -h")
+            << QStringList{"run", "x.yaml", "-h"} << "Usage: ipclab run FILE [--engine sim|real]";
+        QTest::newRow("compare --help") << QStringList{"compare", "--help"}
+                                        << "Usage: ipclab compare FILE [--timeout S] [--json]";
+        QTest::newRow("check --help")
+            << QStringList{"check", "--help"} << "Usage: ipclab check FILE...";
+    }
+
+    void commandHelp() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, usage);
+        const Result r = runIpclab(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.out).startsWith(usage), r.out.constData());
     }
 
     void withoutGuiSaysSo() {

@@ -214,6 +214,7 @@ private slots:
     }
 
     void eventLogRowsAndSelection() {
+        m_session->setRevealAsYouGo(false); // the instructor's overview: every row
         QCOMPARE(m_log->visibleRows(), 19);
         QCOMPARE(m_log->cell(5, EventLogModel::Syscall), QStringLiteral("mq_open"));
         QCOMPARE(m_log->cell(5, EventLogModel::Process), QStringLiteral("producer"));
@@ -229,6 +230,39 @@ private slots:
         m_log->setFilter(QString());
         m_session->setPosition(13);
         QCOMPARE(m_log->currentEvent(), 12);
+    }
+
+    void eventLogRevealsAsYouGo() {
+        QVERIFY(m_session->revealAsYouGo()); // the student's mode is the default
+        QCOMPARE(m_log->visibleRows(), 0);
+        m_session->setPosition(6);
+        QCOMPARE(m_log->visibleRows(), 6); // events 0..5, nothing past the cursor
+        QCOMPARE(m_log->cell(5, EventLogModel::Syscall), QStringLiteral("mq_open"));
+        m_session->setPosition(17);
+        QCOMPARE(m_log->visibleRows(), 17);
+        m_session->step(-3);
+        QCOMPARE(m_log->visibleRows(), 14);
+        QCOMPARE(m_log->currentEvent(), 13);
+        m_session->setRevealAsYouGo(false);
+        QCOMPARE(m_log->visibleRows(), 19);
+        QCOMPARE(m_log->currentEvent(), 13);
+        m_session->setRevealAsYouGo(true);
+        QCOMPARE(m_log->visibleRows(), 14);
+    }
+
+    void nextAndPreviousCaption() {
+        // One caption, event 15 ("my turn"): Page Down goes just past it, Page Up back.
+        QVERIFY(m_session->nextCaption());
+        QCOMPARE(m_session->position(), std::size_t(16));
+        QCOMPARE(m_captions->caption(), QStringLiteral("my turn"));
+        QVERIFY(!m_session->nextCaption()); // no later caption: the cursor stays
+        QCOMPARE(m_session->position(), std::size_t(16));
+        m_session->setPosition(18);
+        QVERIFY(m_session->previousCaption()); // back to the start of the caption on show
+        QCOMPARE(m_session->position(), std::size_t(16));
+        QVERIFY(m_session->previousCaption()); // already there: the one before, the start
+        QCOMPARE(m_session->position(), std::size_t(0));
+        QVERIFY(!m_session->previousCaption());
     }
 
     void captionsShowSayLines() {

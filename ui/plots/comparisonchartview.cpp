@@ -63,7 +63,7 @@ QString leftBehindLine(const Trace& trace) {
 } // namespace
 
 ComparisonChartView::ComparisonChartView(QWidget* parent) : QCustomPlot(parent) {
-    setMinimumSize(400, 300);
+    setMinimumSize(300, 180);
     m_title = new QCPTextElement(this, tr("Simulated vs real"));
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, m_title);
@@ -145,7 +145,7 @@ void ComparisonChartView::setRuns(std::shared_ptr<const Trace> simulated,
         label->setText(m_sim && m_real ? QStringLiteral("%1 / %2").arg(s).arg(r)
                                        : QString::number(m_sim ? s : r));
         QFont font;
-        font.setPointSize(kTickFontPt - 1);
+        font.setPointSize(plotPt(kTickFontPt - 1));
         font.setBold(true);
         label->setFont(font);
         label->setColor(m_sim && m_real && s != r ? QColor(0xD5, 0x5E, 0x00) : text);
@@ -206,7 +206,7 @@ QString ComparisonChartView::titleText() const {
 
 void ComparisonChartView::changeEvent(QEvent* event) {
     QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         restyle();
         replot(rpQueuedReplot);
     }
@@ -216,7 +216,7 @@ void ComparisonChartView::restyle() {
     applyPlotStyle(this, palette());
     QFont details = m_subtitle->font();
     details.setBold(false);
-    details.setPointSize(kTickFontPt - 2);
+    details.setPointSize(plotPt(kTickFontPt - 2));
     m_subtitle->setFont(details);
 }
 

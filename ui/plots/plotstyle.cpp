@@ -1,5 +1,6 @@
 #include "plotstyle.h"
 
+#include <algorithm>
 #include <array>
 #include <qcustomplot.h>
 
@@ -77,9 +78,21 @@ bool isDark(const QPalette& palette) {
 }
 
 namespace {
+double g_fontScale = 1.0;
+} // namespace
+
+void setPlotFontScale(double scale) {
+    g_fontScale = scale;
+}
+
+int plotPt(int pt) {
+    return std::max(6, static_cast<int>(pt * g_fontScale + 0.5));
+}
+
+namespace {
 QFont fontOfSize(int pt, bool bold = false) {
     QFont font;
-    font.setPointSize(pt);
+    font.setPointSize(plotPt(pt));
     font.setBold(bold);
     return font;
 }

@@ -19,6 +19,12 @@ inline constexpr int kTickFontPt = 13;
 inline constexpr int kLabelFontPt = 15;
 inline constexpr int kTitleFontPt = 18;
 
+/// The window's zoom (View › Zoom in/out) applied to the charts' point sizes; charts
+/// restyle on QEvent::FontChange, which the window's zoom sends to every widget.
+void setPlotFontScale(double scale);
+/// `pt` at the current zoom.
+int plotPt(int pt);
+
 /// The fill colour of a process state in the timeline (colour-blind safe, same in both
 /// themes so that the legend means the same thing on every screen).
 QColor stateColor(ProcState state);

@@ -50,7 +50,7 @@ QSharedPointer<QCPAxisTickerText> textTicker(const QStringList& names) {
 } // namespace
 
 SyscallChartView::SyscallChartView(QWidget* parent) : QCustomPlot(parent) {
-    setMinimumSize(500, 400);
+    setMinimumSize(300, 180);
     setAutoAddPlottableToLegend(false);
     plotLayout()->clear();
     m_title = new QCPTextElement(this, tr("System calls"));
@@ -259,6 +259,7 @@ void SyscallChartView::buildSeries() {
               m_prefixCurves[static_cast<std::size_t>(k)], m_dots[static_cast<std::size_t>(k)]}) {
             c->setVisible(used);
         }
+        m_fullCurves[static_cast<std::size_t>(k)]->setVisible(used && !revealAsYouGo());
         m_prefixCurves[static_cast<std::size_t>(k)]->removeFromLegend(m_curveLegend);
         if (used) {
             m_prefixCurves[static_cast<std::size_t>(k)]->addToLegend(m_curveLegend);
@@ -334,6 +335,19 @@ void SyscallChartView::setCursor(std::size_t index, const SystemState& state) {
     m_replot->requestLayer();
 }
 
+void SyscallChartView::setRevealAsYouGo(bool on) {
+    TraceView::setRevealAsYouGo(on);
+    for (int k = 0; k < kMechanismCount; ++k) {
+        const bool used = !m_curves.empty(static_cast<Mechanism>(k));
+        m_fullCurves[static_cast<std::size_t>(k)]->setVisible(used && !on);
+    }
+    m_replot->request();
+}
+
+bool SyscallChartView::fullCurveShown(Mechanism m) const {
+    return m_fullCurves[static_cast<std::size_t>(m)]->visible();
+}
+
 double SyscallChartView::barValue(OpKind op) const {
     auto it = m_opBars.find(op);
     if (it == m_opBars.end() || it->second->data()->isEmpty()) {
@@ -385,7 +399,7 @@ QString SyscallChartView::titleText() const {
 
 void SyscallChartView::changeEvent(QEvent* event) {
     QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         restyle();
         m_replot->request();
     }
@@ -394,7 +408,7 @@ void SyscallChartView::changeEvent(QEvent* event) {
 void SyscallChartView::restyle() {
     applyPlotStyle(this, palette());
     QFont font;
-    font.setPointSize(kTickFontPt);
+    font.setPointSize(plotPt(kTickFontPt));
     font.setBold(true);
     const QColor text = palette().color(QPalette::WindowText);
     for (QCPItemText* label : m_opLabels) {

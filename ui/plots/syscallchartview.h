@@ -28,6 +28,10 @@ public:
     void setRun(std::shared_ptr<const Scenario> scenario,
                 std::shared_ptr<const Trace> trace) override;
     void setCursor(std::size_t index, const SystemState& state) override;
+    /// Revealing as you go hides the faint whole-run curves ahead of the cursor.
+    void setRevealAsYouGo(bool on) override;
+    /// Is the whole run's curve of `m` drawn (not only its part up to the cursor)?
+    bool fullCurveShown(Mechanism m) const;
 
     /// The operations shown as bars, in order.
     const std::vector<OpKind>& shownOps() const { return m_ops; }

@@ -8,6 +8,7 @@
 #include <QFontMetrics>
 #include <QMouseEvent>
 #include <QResizeEvent>
+#include <limits>
 
 namespace ipclab::ui {
 
@@ -18,7 +19,8 @@ constexpr std::array<ProcState, 4> kDrawnStates = {ProcState::Ready, ProcState::
 /// Where a marker sits inside its lane (0 = lane centre, +-0.5 = lane edges; the value
 /// axis is reversed so negative is up).
 constexpr std::array<double, kMarkerKindCount> kMarkerOffset = {-0.3, 0.0, 0.0, 0.3};
-constexpr double kCpuGap = 0.6; ///< space between the process lanes and the CPU lanes
+constexpr double kCpuGap = 0.6;   ///< space between the process lanes and the CPU lanes
+constexpr int kShortHeight = 300; ///< below this the title gives its room to the lanes
 
 QString stateLabel(ProcState state) {
     switch (state) {
@@ -66,7 +68,7 @@ QCPScatterStyle markerStyle(MarkerKind kind, const QColor& ink, const QColor& pa
 } // namespace
 
 TimelineView::TimelineView(QWidget* parent) : QCustomPlot(parent) {
-    setMinimumSize(400, 200);
+    setMinimumSize(240, 140);
     setNoAntialiasingOnDrag(true);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeDrag(Qt::Horizontal);
@@ -106,6 +108,15 @@ TimelineView::TimelineView(QWidget* parent) : QCustomPlot(parent) {
     legend->setWrap(4);
     legend->setVisible(true);
 
+    // The curtain is made before the cursor line so that the line is drawn over it.
+    m_curtain = new QCPItemRect(this);
+    m_curtain->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_curtain->bottomRight->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    m_curtain->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_curtain->topLeft->setCoords(0, 0);
+    m_curtain->bottomRight->setCoords(1, 1);
+    m_curtain->setPen(Qt::NoPen);
+    m_curtain->setSelectable(false);
     m_cursorLine = new QCPItemStraightLine(this);
     m_cursorLine->point1->setCoords(0, 0);
     m_cursorLine->point2->setCoords(0, 1);
@@ -122,8 +133,11 @@ TimelineView::TimelineView(QWidget* parent) : QCustomPlot(parent) {
     addLayer(QStringLiteral("cursor"), layer(QStringLiteral("overlay")), limBelow);
     QCPLayer* cursorLayer = layer(QStringLiteral("cursor"));
     cursorLayer->setMode(QCPLayer::lmBuffered);
+    m_curtain->setLayer(cursorLayer);
     m_cursorLine->setLayer(cursorLayer);
     m_cursorLabel->setLayer(cursorLayer);
+    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            &TimelineView::placeCurtain);
     m_replot = new ReplotLimiter(this, cursorLayer);
     connect(this, &QCustomPlot::mousePress, this, &TimelineView::onMousePress);
     connect(this, &QCustomPlot::mouseRelease, this, &TimelineView::onMouseRelease);
@@ -247,6 +261,7 @@ void TimelineView::setCursor(std::size_t index, const SystemState& /*state*/) {
     m_cursorLine->point1->setCoords(time, 0);
     m_cursorLine->point2->setCoords(time, 1);
     const bool panned = followCursor(time);
+    placeCurtain();
     m_cursorLabel->position->setCoords(time, 0);
     m_cursorLabel->setText(tr("event %1 · t = %2").arg(m_cursor).arg(time));
     // The label reads away from the right edge so that it is never cut off.
@@ -258,6 +273,29 @@ void TimelineView::setCursor(std::size_t index, const SystemState& /*state*/) {
     } else {
         m_replot->requestLayer();
     }
+}
+
+void TimelineView::setRevealAsYouGo(bool on) {
+    TraceView::setRevealAsYouGo(on);
+    placeCurtain();
+    m_replot->requestLayer();
+}
+
+void TimelineView::placeCurtain() {
+    m_curtain->setVisible(revealAsYouGo() && m_trace != nullptr);
+    if (!m_curtain->visible()) {
+        return;
+    }
+    // Starts a marker's half width right of the cursor: what happened at the cursor's
+    // tick stays whole, later ticks are hidden.
+    const double x = xAxis->coordToPixel(cursorLineTime()) + 6;
+    m_curtain->topLeft->setCoords(xAxis->pixelToCoord(x), 0);
+    m_curtain->setBrush(palette().color(QPalette::Base));
+}
+
+double TimelineView::revealedUntil() const {
+    return m_curtain->visible() ? m_curtain->topLeft->key()
+                                : std::numeric_limits<double>::infinity();
 }
 
 bool TimelineView::followCursor(double time) {
@@ -316,7 +354,7 @@ void TimelineView::onMouseRelease(QMouseEvent* event) {
 
 void TimelineView::changeEvent(QEvent* event) {
     QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         restyle();
         m_replot->request();
     }
@@ -327,9 +365,9 @@ void TimelineView::restyle() {
     // Many lanes: smaller lane names so that neighbours do not overlap.
     const auto laneCount = m_model.processLanes.size() + m_model.cpuLanes.size();
     QFont nameFont = yAxis->tickLabelFont();
-    nameFont.setPointSize(laneCount > 24   ? kTickFontPt - 4
-                          : laneCount > 14 ? kTickFontPt - 2
-                                           : kTickFontPt);
+    nameFont.setPointSize(plotPt(laneCount > 24   ? kTickFontPt - 4
+                                 : laneCount > 14 ? kTickFontPt - 2
+                                                  : kTickFontPt));
     yAxis->setTickLabelFont(nameFont);
     const QColor ink = palette().color(QPalette::WindowText);
     const QColor paper = palette().color(QPalette::Base);
@@ -341,14 +379,14 @@ void TimelineView::restyle() {
     m_cursorLine->setPen(QPen(accent, 3));
     m_cursorLabel->setColor(accent);
     QFont font;
-    font.setPointSize(kTickFontPt);
+    font.setPointSize(plotPt(kTickFontPt));
     font.setBold(true);
     m_cursorLabel->setFont(font);
     QColor back = paper;
     back.setAlpha(200);
     m_cursorLabel->setBrush(back);
     QFont laneFont;
-    laneFont.setPointSize(kTickFontPt - 1);
+    laneFont.setPointSize(plotPt(kTickFontPt - 1));
     laneFont.setBold(true);
     for (GanttPlottable* series : m_cpuSeries) {
         series->setLabelFont(laneFont);
@@ -357,6 +395,9 @@ void TimelineView::restyle() {
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     elideTitle();
+    // The legend's eight entries in four columns need about 1000 px; narrower, two columns,
+    // so that no entry is cut ("runnin", "blockec").
+    legend->setWrap(event->size().width() >= 1000 ? 4 : 2);
     QCustomPlot::resizeEvent(event);
 }
 
@@ -364,6 +405,11 @@ void TimelineView::elideTitle() {
     // A long scenario title would otherwise be cut at both ends of a narrow dock.
     const QFontMetrics metrics(m_title->font());
     m_title->setText(metrics.elidedText(m_fullTitle, Qt::ElideRight, std::max(80, width() - 24)));
+    // In a short dock (a projector's 720 lines) the lanes need the room more than a title
+    // that repeats the window's.
+    if (height() < kShortHeight) {
+        m_title->setText(QString());
+    }
 }
 
 } // namespace ipclab::ui

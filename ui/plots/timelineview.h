@@ -26,6 +26,10 @@ public:
     void setRun(std::shared_ptr<const Scenario> scenario,
                 std::shared_ptr<const Trace> trace) override;
     void setCursor(std::size_t index, const SystemState& state) override;
+    /// Revealing as you go draws a curtain over everything right of the cursor.
+    void setRevealAsYouGo(bool on) override;
+    /// The time from which the chart is hidden (+inf when nothing is).
+    double revealedUntil() const;
 
     /// The stretches of process `proc`'s lane (empty for an unknown process).
     std::vector<StateInterval> laneIntervals(int proc) const;
@@ -63,6 +67,7 @@ private:
     void onMouseRelease(QMouseEvent* event);
     /// Pans the time axis to show `time`; true when it had to.
     bool followCursor(double time);
+    void placeCurtain();
 
     std::shared_ptr<const Scenario> m_scenario;
     std::shared_ptr<const Trace> m_trace;
@@ -75,6 +80,7 @@ private:
     std::array<QCPGraph*, kMarkerKindCount> m_markerGraphs{};
     QCPItemStraightLine* m_cursorLine = nullptr;
     QCPItemText* m_cursorLabel = nullptr;
+    QCPItemRect* m_curtain = nullptr; ///< hides the future when revealing as you go
     ReplotLimiter* m_replot = nullptr;
     QPoint m_pressPos;
 };
