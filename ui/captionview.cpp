@@ -1,5 +1,7 @@
 #include "captionview.h"
 
+#include "lessontext.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -19,6 +21,19 @@ QLabel* makeLabel(QWidget* parent) {
     label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     label->setMinimumWidth(1);
     return label;
+}
+
+/// The `say` at `line` of a program, inside repeats too; null when there is none.
+const Operation* sayAt(const std::vector<Operation>& program, int line) {
+    for (const Operation& op : program) {
+        if (op.kind == OpKind::Say && op.pos.line == line) {
+            return &op;
+        }
+        if (const Operation* inner = sayAt(op.body, line); inner != nullptr) {
+            return inner;
+        }
+    }
+    return nullptr;
 }
 } // namespace
 
@@ -71,18 +86,31 @@ void CaptionView::changeEvent(QEvent* event) {
 void CaptionView::setRun(std::shared_ptr<const Scenario> scenario,
                          std::shared_ptr<const Trace> trace) {
     m_trace = std::move(trace);
-    QString title = scenario ? QString::fromStdString(scenario->title) : QString();
+    m_scenario = std::move(scenario);
+    QString title =
+        m_scenario ? lessonText(m_scenario->title, m_scenario->titleTranslations) : QString();
     if (m_trace && m_trace->engine == Engine::Real) {
         title += tr("  (real Linux run)");
     }
     m_title->setText(title);
-    m_description->setText(scenario ? QString::fromStdString(scenario->description).trimmed()
-                                    : QString());
+    m_description->setText(
+        m_scenario
+            ? lessonText(m_scenario->description, m_scenario->descriptionTranslations).trimmed()
+            : QString());
     m_caption->clear();
 }
 
 void CaptionView::setCursor(std::size_t, const SystemState& state) {
-    m_caption->setText(QString::fromStdString(state.lastCaption));
+    QString caption = QString::fromStdString(state.lastCaption);
+    if (m_scenario && m_trace && state.lastCaptionEvent >= 0) {
+        const Event& said = m_trace->events.at(static_cast<std::size_t>(state.lastCaptionEvent));
+        if (said.proc < m_scenario->processes.size()) {
+            if (const Operation* say = sayAt(m_scenario->processes[said.proc].program, said.line)) {
+                caption = lessonCaption(*say, state.lastCaption);
+            }
+        }
+    }
+    m_caption->setText(caption);
     m_caption->setVisible(!state.lastCaption.empty());
     QString totals = tr("System calls: <b>%1</b> &nbsp;·&nbsp; messages sent <b>%2</b>, "
                         "received <b>%3</b> &nbsp;·&nbsp; bytes copied by the kernel <b>%4</b>")

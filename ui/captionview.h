@@ -3,6 +3,7 @@
 // with the running totals the lecture is about (system calls, messages, bytes copied).
 // Every text wraps and the whole scrolls, so nothing is ever cut mid-sentence however
 // small the dock; the sizes follow the window's zoom.
+// Lesson texts are shown in the window's language when the lesson gives one.
 
 #include "traceview.h"
 
@@ -37,6 +38,7 @@ private:
     QLabel* m_description;
     QLabel* m_caption;
     QLabel* m_totals;
+    std::shared_ptr<const Scenario> m_scenario;
     std::shared_ptr<const Trace> m_trace;
 };
 

@@ -1,6 +1,7 @@
 #include "gui_main.h"
 
 #include "framebench.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "runsession.h"
 #include "scenariodocument.h"
@@ -52,6 +53,8 @@ int runGui(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("IPC Lab"));
     QApplication::setOrganizationName(QStringLiteral("IPCLab"));
+    // The saved choice of View › Language, else the system's (LANG, LC_ALL, LANGUAGE).
+    setLanguage(chosenLanguage(), false);
     QFont font = QApplication::font();
     if (font.pointSizeF() < 11) {
         font.setPointSizeF(11); // a projector at the back of the room

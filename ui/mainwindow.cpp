@@ -3,6 +3,7 @@
 #include "captionview.h"
 #include "errorpanel.h"
 #include "eventlogview.h"
+#include "lessontext.h"
 #include "opformat.h"
 #include "player.h"
 #include "presenterstrip.h"
@@ -62,10 +63,11 @@ MainWindow::MainWindow(bool persistent, QWidget* parent)
     connect(m_real, &RealRunner::finished, this, &MainWindow::onRealFinished);
     connect(m_real, &RealRunner::failed, this, [this](const QString& message) {
         m_realAction->setEnabled(true);
-        m_errors->showErrors(m_document->path(), message.split(QLatin1Char('\n')),
-                             m_session->scenario()
-                                 ? QString::fromStdString(m_session->scenario()->title)
-                                 : QString());
+        m_errors->showErrors(
+            m_document->path(), message.split(QLatin1Char('\n')),
+            m_session->scenario()
+                ? lessonText(m_session->scenario()->title, m_session->scenario()->titleTranslations)
+                : QString());
     });
     resize(1600, 1000);
     if (m_persistent) {
@@ -175,12 +177,15 @@ void MainWindow::onScenarioLoaded() {
     }
     m_simTrace = m_session->tracePtr();
     rememberRecent(m_document->path());
-    setWindowTitle(tr("IPC Lab — %1").arg(QString::fromStdString(scenario->title)));
+    setWindowTitle(
+        tr("IPC Lab — %1").arg(lessonText(scenario->title, scenario->titleTranslations)));
 }
 
 void MainWindow::onLoadFailed(const QString& path, const QStringList& messages) {
     const QString kept =
-        m_session->scenario() ? QString::fromStdString(m_session->scenario()->title) : QString();
+        m_session->scenario()
+            ? lessonText(m_session->scenario()->title, m_session->scenario()->titleTranslations)
+            : QString();
     m_errors->showErrors(path, messages, kept);
 }
 

@@ -86,6 +86,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    /// A new language (View › Language): every text on screen again in it.
+    void changeEvent(QEvent* event) override;
 
 private:
     QDockWidget* addDock(QWidget* view, const QString& title, const QString& name,

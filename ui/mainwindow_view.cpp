@@ -1,6 +1,7 @@
 // MainWindow: the View menu: docks one key away, presentation mode, the zoom of every
 // text, reveal as you go, and the presenter's next / previous caption.
 
+#include "languagemenu.h"
 #include "mainwindow.h"
 #include "presenterstrip.h"
 #include "runsession.h"
@@ -92,6 +93,8 @@ void MainWindow::createViewMenu() {
         m_viewMenu->addAction(toggle);
     }
     m_viewMenu->addAction(m_transport->toggleViewAction());
+    m_viewMenu->addSeparator();
+    addLanguageMenu(m_viewMenu);
 }
 
 void MainWindow::setPresentation(bool on, bool fullScreen) {

@@ -6,8 +6,9 @@ namespace ipclab::ui {
 
 namespace {
 
+// The context is the one lupdate gives a free tr() in this namespace.
 QString tr(const char* text, int n = -1) {
-    return QCoreApplication::translate("ipclab::ui::OpFormat", text, nullptr, n);
+    return QCoreApplication::translate("ipclab::ui", text, nullptr, n);
 }
 
 QString qs(std::string_view s) {

@@ -65,6 +65,12 @@ void RunSession::simulateAgain() {
 #endif
 }
 
+void RunSession::retell() {
+    if (m_trace) {
+        install(m_trace, m_position);
+    }
+}
+
 void RunSession::install(std::shared_ptr<const Trace> trace, std::size_t position) {
     m_trace = std::move(trace);
     m_cursor = std::make_unique<StateCursor>(m_trace);

@@ -42,6 +42,9 @@ public:
 
     void setPosition(std::size_t k);
     void step(int delta);
+    /// Tell every view the run and the cursor again, as if just shown (the views render
+    /// their texts anew, e.g. after the language changed).
+    void retell();
 
     /// Page Down / Page Up of a presenter: just past the next `say` after the cursor, or
     /// back to the start of the caption on show (its previous one when already there).

@@ -1,9 +1,10 @@
 #include "scenariofiles.h"
 
+#include "datadir.h"
 #include "lessonorder.h"
+#include "lessontext.h"
 #include "loader.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <algorithm>
@@ -16,13 +17,10 @@ QString bundledScenarioDir() {
     if (!env.isEmpty()) {
         candidates << env;
     }
-    const QString exe = QCoreApplication::applicationDirPath();
-    candidates << exe + QStringLiteral("/scenarios") << exe + QStringLiteral("/../scenarios")
-               << exe + QStringLiteral("/../share/ipclab/scenarios")
-               << exe + QStringLiteral("/../../scenarios");
-#ifdef IPCLAB_SCENARIO_DIR
-    candidates << QStringLiteral(IPCLAB_SCENARIO_DIR);
-#endif
+    const QString data = dataDir();
+    if (!data.isEmpty()) {
+        candidates << data + QStringLiteral("/scenarios");
+    }
     for (const QString& dir : candidates) {
         if (QFileInfo::exists(dir + QStringLiteral("/welcome.yaml"))) {
             return QDir(dir).canonicalPath();
@@ -48,8 +46,10 @@ QVector<LessonInfo> listLessons(const QString& dir) {
         info.path = file.absoluteFilePath();
         const LoadResult result = loadScenarioFile(info.path.toStdString());
         if (result.ok()) {
-            info.title = QString::fromStdString(result.scenario->title);
-            info.description = QString::fromStdString(result.scenario->description).trimmed();
+            const Scenario& lesson = *result.scenario;
+            info.title = lessonText(lesson.title, lesson.titleTranslations);
+            info.description =
+                lessonText(lesson.description, lesson.descriptionTranslations).trimmed();
         } else {
             info.title = file.completeBaseName();
             if (!result.diagnostics.empty()) {

@@ -6,8 +6,8 @@
 
 namespace ipclab::ui {
 
-/// The bundled scenarios folder: $IPCLAB_SCENARIOS, next to the executable (installed or
-/// build tree), or the source tree the program was built from. Empty when none is found.
+/// The bundled scenarios folder: $IPCLAB_SCENARIOS, else share/ipclab/scenarios beside the
+/// executable (installed, or the build tree's link to the sources). Empty when none is found.
 QString bundledScenarioDir();
 /// The welcome lesson's path ("" when the folder is missing).
 QString welcomeScenarioPath();

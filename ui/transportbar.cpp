@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -49,8 +50,9 @@ TransportBar::TransportBar(RunSession* session, Player* player, QWidget* parent)
     m_speed = new QComboBox(this);
     m_speed->setFocusPolicy(Qt::NoFocus);
     for (const double s : {1.0, 2.0, 4.0, 10.0, 30.0, 100.0, 1000.0, 10000.0}) {
-        m_speed->addItem(tr("%1 events/s").arg(s), s);
+        m_speed->addItem(QString(), s);
     }
+    nameSpeeds();
     m_speed->setCurrentIndex(2);
     addWidget(m_speed);
     player->setSpeed(m_speed->currentData().toDouble());
@@ -113,6 +115,25 @@ int TransportBar::sliderValue() const {
 
 int TransportBar::sliderMaximum() const {
     return m_slider->maximum();
+}
+
+void TransportBar::nameSpeeds() {
+    for (int i = 0; i < m_speed->count(); ++i) {
+        m_speed->setItemText(i, tr("%1 events/s").arg(m_speed->itemData(i).toDouble()));
+    }
+}
+
+void TransportBar::changeEvent(QEvent* event) {
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        nameSpeeds();
+        for (QAction* a : transportActions()) {
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(
+                a->text(), a->shortcut().toString(QKeySequence::NativeText)));
+        }
+        updateFromSession();
+        updatePlaying(m_player->isPlaying());
+    }
 }
 
 } // namespace ipclab::ui

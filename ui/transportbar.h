@@ -29,7 +29,12 @@ public:
     int sliderValue() const;
     int sliderMaximum() const;
 
+protected:
+    /// The speeds' texts are made with their numbers: made again in a new language.
+    void changeEvent(QEvent* event) override;
+
 private:
+    void nameSpeeds();
     void updateFromSession();
     void updatePlaying(bool playing);
 
