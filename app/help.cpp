@@ -17,6 +17,12 @@ constexpr const char* kUsage =
     "  ipclab compare FILE [--timeout S] [--json]\n"
     "                                   run both engines, compare syscalls per operation\n"
     "  ipclab check FILE...             validate scenario files only\n"
+    "  ipclab quiz FILE [--answers] [--json] [--seed N]\n"
+    "                                   a lesson's questions (ask:), with the answers\n"
+    "                                   the simulator computes\n"
+    "  ipclab exercise TOPIC --seed N [--difficulty 1-3] [--answers]\n"
+    "                                   write a generated exercise to standard output\n"
+    "  ipclab exercise --list           the exercise topics\n"
     "  ipclab COMMAND --help            the options of one command\n"
     "  ipclab --help | --version\n";
 

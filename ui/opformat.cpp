@@ -89,6 +89,8 @@ QString opSummary(const Operation& op) {
         return QStringLiteral("repeat: %1").arg(op.count);
     case OpKind::Say:
         return QStringLiteral("say: %1").arg(quoted(op.text));
+    case OpKind::Ask:
+        return QStringLiteral("ask: %1").arg(quoted(op.text));
     default:
         return QStringLiteral("%1: %2").arg(name, object);
     }
@@ -114,6 +116,8 @@ QString opShort(const Operation& op) {
             .arg(op.offset);
     case OpKind::Say:
         return QStringLiteral("say %1").arg(quoted(op.text));
+    case OpKind::Ask:
+        return QStringLiteral("ask %1").arg(quoted(op.text));
     case OpKind::Set:
     case OpKind::Add:
         return QStringLiteral("%1 %2 %3")

@@ -80,6 +80,7 @@ std::uint64_t Machine::opCost(const Instr& in, int syscalls) const {
     case OpKind::Add:
         return 1; // an instruction or two: one tick, so that a quantum can end between them
     case OpKind::Say:
+    case OpKind::Ask:
     case OpKind::Repeat:
         return 0;
     default:
@@ -227,6 +228,10 @@ Machine::Exec Machine::execute(int p, const Instr& in) {
     }
     case OpKind::Say:
         emit(EventKind::Caption, p, in.op, in.line, kNoObject, 0, 0, textOf(expand(p, in), m_pool));
+        return Exec::Next;
+    case OpKind::Ask:
+        // A Caption whose op is Ask: the window stops playback here and asks.
+        emit(EventKind::Caption, p, in.op, in.line, kNoObject, 0, 0, m_pool.intern(in.src->text));
         return Exec::Next;
     case OpKind::Repeat:
         break;

@@ -114,6 +114,9 @@ private:
         case OpKind::Say:
             in.tmpl = addTemplate(op.text, false, 0);
             break;
+        case OpKind::Ask:
+            // The question is shown as written (it is not a template); src holds it.
+            break;
         case OpKind::Repeat:
             break;
         }
@@ -135,6 +138,7 @@ private:
         case OpKind::Set:
         case OpKind::Add:
         case OpKind::Say:
+        case OpKind::Ask:
             return 1;
         case OpKind::Read:
             return 1 + into;

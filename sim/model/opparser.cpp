@@ -363,12 +363,45 @@ bool OperationParser::readField(const OperationSpec& spec, const FieldSpec& fiel
         return r.readKey(value, label, op.key);
     case FieldType::Owner:
         return r.readOwner(value, label, op.ownedByProcess);
-    case FieldType::Text:
+    case FieldType::Answer:
+        if (!r.readText(value, label, op.answer)) {
+            return false;
+        }
+        // The expression's first character: a quoted scalar starts one column later.
+        op.answerPos = posOf(value);
+        if (value.Tag() == "!") {
+            ++op.answerPos.column;
+        }
+        return true;
+    case FieldType::Choices:
+        return readChoices(value, label, op.choices);
     case FieldType::LocalText:
+        if (value.IsMap()) {
+            return r.readTranslated(value, label, false, op.text, op.translations);
+        }
+        break;
+    case FieldType::Text:
     case FieldType::Scheduler:
         break;
     }
     return r.readText(value, label, op.text);
+}
+
+bool OperationParser::readChoices(const YAML::Node& value, const std::string& label,
+                                  std::vector<std::string>& out) {
+    if (!value.IsSequence() || value.size() < 2 || value.size() > kMaxChoices) {
+        m_reader.error(value, label + ": expected a list of 2 to " + std::to_string(kMaxChoices) +
+                                  " answers ([10, 11, 20]), got " + describeNode(value));
+        return false;
+    }
+    for (const auto& choice : value) {
+        std::string text;
+        if (!m_reader.readText(choice, label, text)) {
+            return false;
+        }
+        out.push_back(text);
+    }
+    return true;
 }
 
 } // namespace ipclab

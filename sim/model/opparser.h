@@ -26,6 +26,8 @@ private:
     bool parseItem(const YAML::Node& item, int depth, Operation& op);
     void readShortForm(const OperationSpec& spec, const YAML::Node& value, Operation& op);
     void readMapForm(const OperationSpec& spec, const YAML::Node& value, Operation& op, int depth);
+    bool readChoices(const YAML::Node& value, const std::string& label,
+                     std::vector<std::string>& out);
     bool readField(const OperationSpec& spec, const FieldSpec& field, const YAML::Node& value,
                    Operation& op, int depth);
     void parseRepeat(const YAML::Node& item, const YAML::Node& keyNode, const YAML::Node& count,

@@ -9,7 +9,7 @@ constexpr std::array<std::string_view, kOpKindCount> kOpNames = {
     "compute",        "send",       "receive",    "connect",    "disconnect", "mailbox_create",
     "mailbox_delete", "shm_create", "shm_attach", "shm_detach", "shm_remove", "read",
     "write",          "sem_create", "sem_wait",   "sem_post",   "set",        "add",
-    "repeat",         "say",
+    "repeat",         "say",        "ask",
 };
 constexpr std::array<std::string_view, 5> kPolicyNames = {"fcfs", "round-robin", "priority",
                                                           "random", "manual"};

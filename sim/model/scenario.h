@@ -40,8 +40,9 @@ enum class OpKind : std::uint8_t {
     Add,
     Repeat,
     Say,
+    Ask, ///< a question at this moment; its answer is computed from the finished run
 };
-inline constexpr int kOpKindCount = 20;
+inline constexpr int kOpKindCount = 21;
 
 /// The scenario file's name of an operation, e.g. "mailbox_create".
 std::string_view opName(OpKind kind);
@@ -108,6 +109,13 @@ struct Operation {
     std::int64_t value = 0;      ///< sem_create: initial value
     std::int64_t count = 0;      ///< repeat: rounds
     std::vector<Operation> body; ///< repeat: the `do:` list
+
+    /// ask: the question is `text`; `answer` is an expression over the finished run
+    /// (`syscalls(consumer)`), `answerPos` where its text starts in the file, so that a
+    /// bad expression is reported at its column; `choices` as written (may be empty).
+    std::string answer;
+    SourcePos answerPos;
+    std::vector<std::string> choices;
 };
 
 enum class SchedulerPolicy : std::uint8_t {

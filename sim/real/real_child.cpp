@@ -207,7 +207,8 @@ void ChildInterpreter::exec(const std::vector<Operation>& ops, std::int64_t roun
         }
         const std::uint64_t t0 = now();
         step(op, round);
-        if (op.kind != OpKind::Say && op.kind != OpKind::Set && op.kind != OpKind::Add) {
+        if (op.kind != OpKind::Say && op.kind != OpKind::Ask && op.kind != OpKind::Set &&
+            op.kind != OpKind::Add) {
             RecordHeader h;
             h.type = kRecTiming;
             h.op = static_cast<std::uint8_t>(op.kind);
@@ -246,6 +247,9 @@ void ChildInterpreter::step(const Operation& op, std::int64_t round) {
     }
     case OpKind::Say:
         record(EventKind::Caption, op, -1, 0, 0, valueText(expand(op, round)));
+        break;
+    case OpKind::Ask:
+        record(EventKind::Caption, op, -1, 0, 0, op.text);
         break;
     case OpKind::ShmCreate:
         shmCreate(op);

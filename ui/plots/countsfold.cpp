@@ -22,6 +22,7 @@ bool isIpcOp(OpKind op) {
     case OpKind::Add:
     case OpKind::Repeat:
     case OpKind::Say:
+    case OpKind::Ask:
         return false;
     default:
         return true;
