@@ -157,7 +157,7 @@ const std::vector<BadFile>& badFiles() {
          "t.yaml:5:9: unknown operation 'jump'; expected 'compute', 'send', 'receive', 'connect', "
          "'disconnect', 'mailbox_create', 'mailbox_delete', 'shm_create', 'shm_attach', "
          "'shm_detach', 'shm_remove', 'read', 'write', 'sem_create', 'sem_wait', 'sem_post', "
-         "'set', 'add', 'repeat' or 'say'"},
+         "'set', 'add', 'repeat', 'say' or 'ask'"},
         {"two ops in one item", prog("      - compute: 1\n        say: hi\n"),
          "t.yaml:6:9: two operations in one item ('compute' and 'say'); start each operation with "
          "its own '- '"},
