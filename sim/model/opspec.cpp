@@ -74,10 +74,9 @@ std::vector<OperationSpec> buildSpecs() {
     repeat.siblings = {"do"};
     s.push_back(repeat);
     s.push_back(spec(OpKind::Say, "say", {req("text", F::LocalTemplate)}, "text"));
-    s.push_back(spec(OpKind::Ask, "ask",
-                     {req("question", F::LocalText), req("answer", F::Answer),
-                      opt("choices", F::Choices)},
-                     ""));
+    s.push_back(spec(
+        OpKind::Ask, "ask",
+        {req("question", F::LocalText), req("answer", F::Answer), opt("choices", F::Choices)}, ""));
     return s;
 }
 

@@ -22,7 +22,7 @@ struct Question {
     const Operation* op = nullptr;
     std::string text;          ///< the question (English)
     Translations translations; ///< the question in other languages, by language code
-    std::string answer; ///< the answer expression, as written
+    std::string answer;        ///< the answer expression, as written
     std::vector<std::string> choices;
 };
 
