@@ -98,6 +98,21 @@ bool printCommandHelp(std::string_view command, std::ostream& out) {
                "file:line:column: message. Exit status 0 when all are valid, 2 otherwise.\n";
         return true;
     }
+    if (command == "quiz") {
+        out << "Usage: ipclab quiz FILE [--answers] [--json] [--seed N]\n"
+               "Prints a lesson's questions (its ask: operations); --answers runs the\n"
+               "simulator and adds each answer with the expression that computed it; --json\n"
+               "prints them as JSON (evidence: the trace events that decide each answer).\n";
+        return true;
+    }
+    if (command == "exercise") {
+        out << "Usage: ipclab exercise TOPIC --seed N [--difficulty 1-3] [--answers]\n"
+               "       ipclab exercise --list\n"
+               "Writes a generated exercise (a scenario with its questions) to standard\n"
+               "output; the same topic, seed and difficulty give the same file. --answers\n"
+               "appends the simulator's answers as comments.\n";
+        return true;
+    }
     return false;
 }
 
