@@ -18,6 +18,10 @@ using Args = std::vector<std::string>;
 
 /// `ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-]`
 int runCommand(const Args& args, std::ostream& out, std::ostream& err);
+/// `ipclab quiz FILE [--answers] [--json] [--seed N]`
+int quizCommand(const Args& args, std::ostream& out, std::ostream& err);
+/// `ipclab exercise TOPIC --seed N [--answers]`, `ipclab exercise --list`
+int exerciseCommand(const Args& args, std::ostream& out, std::ostream& err);
 /// `ipclab check FILE...`
 int checkCommand(const Args& args, std::ostream& out, std::ostream& err);
 /// `ipclab --help`

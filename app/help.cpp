@@ -17,6 +17,12 @@ constexpr const char* kUsage =
     "  ipclab compare FILE [--timeout S] [--json]\n"
     "                                   run both engines, compare syscalls per operation\n"
     "  ipclab check FILE...             validate scenario files only\n"
+    "  ipclab quiz FILE [--answers] [--json] [--seed N]\n"
+    "                                   a lesson's questions (ask:), with the answers\n"
+    "                                   the simulator computes\n"
+    "  ipclab exercise TOPIC --seed N [--difficulty 1-3] [--answers]\n"
+    "                                   write a generated exercise to standard output\n"
+    "  ipclab exercise --list           the exercise topics\n"
     "  ipclab COMMAND --help            the options of one command\n"
     "  ipclab --help | --version\n";
 
@@ -90,6 +96,21 @@ bool printCommandHelp(std::string_view command, std::ostream& out) {
         out << "Usage: ipclab check FILE...\n"
                "Validates scenario files without running them; problems are printed as\n"
                "file:line:column: message. Exit status 0 when all are valid, 2 otherwise.\n";
+        return true;
+    }
+    if (command == "quiz") {
+        out << "Usage: ipclab quiz FILE [--answers] [--json] [--seed N]\n"
+               "Prints a lesson's questions (its ask: operations); --answers runs the\n"
+               "simulator and adds each answer with the expression that computed it; --json\n"
+               "prints them as JSON (evidence: the trace events that decide each answer).\n";
+        return true;
+    }
+    if (command == "exercise") {
+        out << "Usage: ipclab exercise TOPIC --seed N [--difficulty 1-3] [--answers]\n"
+               "       ipclab exercise --list\n"
+               "Writes a generated exercise (a scenario with its questions) to standard\n"
+               "output; the same topic, seed and difficulty give the same file. --answers\n"
+               "appends the simulator's answers as comments.\n";
         return true;
     }
     return false;

@@ -21,9 +21,9 @@ using Command = int (*)(const ipclab::app::Args&, std::ostream&, std::ostream&);
 
 /// The subcommands; another one is a line here and its declaration in commands.h.
 constexpr std::pair<std::string_view, Command> kSubcommands[] = {
-    {"run", ipclab::app::runCommand},
-    {"check", ipclab::app::checkCommand},
-    {"compare", ipclab::app::compareCommand},
+    {"run", ipclab::app::runCommand},           {"check", ipclab::app::checkCommand},
+    {"compare", ipclab::app::compareCommand},   {"quiz", ipclab::app::quizCommand},
+    {"exercise", ipclab::app::exerciseCommand},
 };
 
 } // namespace

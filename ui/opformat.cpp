@@ -89,9 +89,8 @@ QString opSummary(const Operation& op) {
         return QStringLiteral("repeat: %1").arg(op.count);
     case OpKind::Say:
         return QStringLiteral("say: %1").arg(quoted(op.text));
-    case OpKind::While:
-    case OpKind::If:
-        return QStringLiteral("%1: %2").arg(name, quoted(op.condition));
+    case OpKind::Ask:
+        return QStringLiteral("ask: %1").arg(quoted(op.text));
     default:
         return QStringLiteral("%1: %2").arg(name, object);
     }
@@ -117,16 +116,14 @@ QString opShort(const Operation& op) {
             .arg(op.offset);
     case OpKind::Say:
         return QStringLiteral("say %1").arg(quoted(op.text));
+    case OpKind::Ask:
+        return QStringLiteral("ask %1").arg(quoted(op.text));
     case OpKind::Set:
     case OpKind::Add:
         return QStringLiteral("%1 %2 %3")
             .arg(qs(opName(op.kind)), object, QString::fromStdString(op.text));
     case OpKind::Repeat:
         return QStringLiteral("repeat %1").arg(op.count);
-    case OpKind::While:
-    case OpKind::If:
-        return QStringLiteral("%1 %2").arg(qs(opName(op.kind)),
-                                           QString::fromStdString(op.condition));
     default:
         return QStringLiteral("%1 %2").arg(qs(opName(op.kind)), object);
     }

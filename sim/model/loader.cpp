@@ -1,5 +1,6 @@
 #include "loader.h"
 
+#include "answerspec.h"
 #include "diagnosticsink.h"
 #include "fieldreader.h"
 #include "opparser.h"
@@ -213,6 +214,7 @@ void readScenario(const YAML::Node& root, Scenario& scenario, FieldReader& reade
         readProcess(processes[i], static_cast<int>(i), scenario, reader, parser, names);
     }
     validateNames(scenario, uses, reader.sink());
+    checkAnswers(scenario, reader.sink());
 }
 
 /// yaml-cpp's messages say what went wrong; these say what was expected instead.

@@ -35,11 +35,11 @@ std::vector<OperationSpec> buildSpecs() {
     s.push_back(spec(OpKind::Compute, "compute", {integer("ticks", true, 1, kMaxTicks)}, "ticks"));
     s.push_back(spec(OpKind::Send, "send",
                      {opt("to", F::Name), opt("mailbox", F::Name), req("message", F::Template),
-                      opt("blocking", F::Boolean), opt("ok", F::Variable)},
+                      opt("blocking", F::Boolean)},
                      "", {"to", "mailbox"}));
     s.push_back(spec(OpKind::Receive, "receive",
                      {opt("from", F::Peer), opt("mailbox", F::Name), opt("into", F::Variable),
-                      opt("blocking", F::Boolean), opt("ok", F::Variable)},
+                      opt("blocking", F::Boolean)},
                      "", {"from", "mailbox"}));
     s.push_back(spec(OpKind::Connect, "connect", {req("peer", F::Name)}, "peer"));
     s.push_back(spec(OpKind::Disconnect, "disconnect", {req("peer", F::Name)}, "peer"));
@@ -74,14 +74,9 @@ std::vector<OperationSpec> buildSpecs() {
     repeat.siblings = {"do"};
     s.push_back(repeat);
     s.push_back(spec(OpKind::Say, "say", {req("text", F::LocalTemplate)}, "text"));
-    OperationSpec loop = spec(OpKind::While, "while", {}, "condition");
-    loop.mapForm = false;
-    loop.siblings = {"do"};
-    s.push_back(loop);
-    OperationSpec branch = spec(OpKind::If, "if", {}, "condition");
-    branch.mapForm = false;
-    branch.siblings = {"then", "else"};
-    s.push_back(branch);
+    s.push_back(spec(
+        OpKind::Ask, "ask",
+        {req("question", F::LocalText), req("answer", F::Answer), opt("choices", F::Choices)}, ""));
     return s;
 }
 

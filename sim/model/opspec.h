@@ -26,7 +26,9 @@ enum class FieldType : std::uint8_t {
     Mode,          ///< octal permission bits, written "0600"
     Key,           ///< a System V key: a positive integer
     Owner,         ///< `kernel` or `process`
-    Scheduler      ///< a scheduling policy's name
+    Scheduler,     ///< a scheduling policy's name
+    Answer,        ///< an answer expression over the run: `syscalls(consumer)`
+    Choices        ///< a list of scalars: the answers a student picks from
 };
 
 /// One key of a map in the file.
@@ -77,5 +79,7 @@ inline constexpr std::size_t kMaxFileBytes = 1 << 20;
 /// Program items in the whole scenario, counting each alias use: keeps anchors and
 /// aliases from multiplying a small file into a huge scenario.
 inline constexpr int kMaxOperations = 100000;
+/// Answers one `ask:` may offer.
+inline constexpr std::size_t kMaxChoices = 10;
 
 } // namespace ipclab

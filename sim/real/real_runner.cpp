@@ -106,7 +106,7 @@ Outcome watch(SharedArea& shared, Watch& w, pid_t group, const RealOptions& opti
     std::uint64_t lastProgress = monotonicNs();
     std::uint64_t fingerprint = progressOf(shared, w);
     while (w.running > 0) {
-        shared.waitForDrainRequest(2000000);
+        shared.waitForDrainRequest(kRunnerTickNs);
         drainAll(shared, w);
         reapFinished(w, false);
         const std::uint64_t now = monotonicNs();

@@ -1,5 +1,6 @@
 #include "real_shared.h"
 
+#include <algorithm>
 #include <cstring>
 #include <linux/futex.h>
 #include <new>
@@ -25,6 +26,10 @@ SharedArea::~SharedArea() {
 
 bool SharedArea::create(int children, int objects, std::size_t tagBytes, std::size_t ringBytes,
                         std::string& error) {
+    if (ringBytes == 0) {
+        ringBytes = std::clamp(kRingBudgetBytes / static_cast<std::size_t>(std::max(children, 1)),
+                               kRingMinBytes, kRingMaxBytes);
+    }
     m_ringBytes = align(ringBytes, 4096);
     m_childOffset = align(sizeof(Header), 64);
     m_objectOffset = align(m_childOffset + sizeof(ChildStatus) * children, 64);
@@ -38,10 +43,11 @@ bool SharedArea::create(int children, int objects, std::size_t tagBytes, std::si
         return false;
     }
     m_base = static_cast<unsigned char*>(p);
-    // The first write to a page faults, and on this kind of VM a fault costs ~30 us:
-    // write every page now, before fork, so that recording never faults (MAP_POPULATE
-    // maps shared pages read-only and does not spare the write fault).
-    std::memset(m_base, 0, m_size);
+    // The first write to a page faults, and on this kind of VM a fault costs ~30 us. fork()
+    // does not copy a shared mapping's page tables, so every process faults on its own
+    // first touch anyway: the runner writes what all share (status, objects, tags) now;
+    // each child faults in its own ring itself (RingWriter), in parallel, before the gate.
+    std::memset(m_base, 0, m_ringOffset);
     new (m_base) Header{};
     for (int i = 0; i < children; ++i) {
         new (&child(i)) ChildStatus{};
@@ -87,6 +93,17 @@ unsigned char* SharedArea::tags(std::size_t offset) {
 }
 unsigned char* SharedArea::ring(int i) {
     return m_base + m_ringOffset + m_ringBytes * static_cast<std::size_t>(i);
+}
+
+RingWriter::RingWriter(SharedArea& area, int child)
+    : m_status(area.child(child)), m_ring(area.ring(child)), m_bytes(area.ringBytes()),
+      m_drain(area.drainRequest()) {
+    if (madvise(m_ring, m_bytes, MADV_POPULATE_WRITE) != 0) {
+        // Before Linux 5.14: a write per page does the same.
+        for (std::size_t i = 0; i < m_bytes; i += 4096) {
+            reinterpret_cast<volatile unsigned char*>(m_ring)[i] = 0;
+        }
+    }
 }
 
 void RingWriter::put(const RecordHeader& header, std::string_view text, std::string_view name) {

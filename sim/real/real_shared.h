@@ -12,6 +12,18 @@
 
 namespace ipclab::real {
 
+/// How long the runner sleeps between looks when no child asks for a drain: children ask
+/// when their ring is half full, so this paces only the watchdog and the reaping of
+/// children. Every wake-up takes a CPU from the children it measures.
+inline constexpr std::uint64_t kRunnerTickNs = 20000000;
+/// Ring sizes when a run does not choose one: the budget shared by all children, each
+/// ring between the bounds. Each child faults in its whole ring before the start gate
+/// (every first write to a shared page faults, in every process that maps it), so the
+/// budget is memory the run really uses.
+inline constexpr std::size_t kRingBudgetBytes = 64u << 20;
+inline constexpr std::size_t kRingMinBytes = 1u << 20;
+inline constexpr std::size_t kRingMaxBytes = 8u << 20;
+
 /// Record types beyond EventKind values (which are stored as themselves).
 inline constexpr std::uint8_t kRecTiming = 200; ///< an OpTiming: time = start, aux = duration
 inline constexpr std::uint8_t kRecPad = 201;    ///< skip to the ring's start
@@ -84,7 +96,8 @@ public:
     SharedArea& operator=(const SharedArea&) = delete;
     ~SharedArea();
 
-    /// Maps the area; false with `error` when mmap fails.
+    /// Maps the area (`ringBytes` 0: sized from kRingBudgetBytes); false with `error` when
+    /// mmap fails.
     bool create(int children, int objects, std::size_t tagBytes, std::size_t ringBytes,
                 std::string& error);
 
@@ -120,9 +133,8 @@ private:
 /// A child's writer into its ring (single producer).
 class RingWriter {
 public:
-    RingWriter(SharedArea& area, int child)
-        : m_status(area.child(child)), m_ring(area.ring(child)), m_bytes(area.ringBytes()),
-          m_drain(area.drainRequest()) {}
+    /// In the process that writes: faults in the whole ring, so recording never faults.
+    RingWriter(SharedArea& area, int child);
     /// Appends a record. When the runner has not drained enough room, waits for it (the
     /// only case where recording sleeps; a 4 MiB ring drained every few ms rarely fills).
     void put(const RecordHeader& header, std::string_view text = {}, std::string_view name = {});

@@ -24,7 +24,7 @@ InstrumentArea::InstrumentArea() {
         sink.resize(64u << 20);
         sink.clear();
         for (;;) {
-            m_shared.waitForDrainRequest(2000000);
+            m_shared.waitForDrainRequest(real::kRunnerTickNs);
             for (int i = 0; i < 2; ++i) {
                 real::drainRing(m_shared.child(i), m_shared.ring(i), m_shared.ringBytes(), sink);
             }

@@ -2,7 +2,8 @@
 // What real mode adds to one message operation, done exactly as the engine's child does
 // it: two clock reads, the watchdog's status stores, a Syscall record, the message record
 // with its text, and an OpTiming record, all into a ring in shared memory that a
-// separate drainer process empties every 2 ms (as the runner does).
+// separate drainer process empties as the runner does (when a ring is half full, and looks
+// every kRunnerTickNs).
 
 #include "busy_loop.h"
 #include "real_shared.h"

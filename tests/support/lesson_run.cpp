@@ -110,7 +110,7 @@ std::string finalLocal(const LessonRun& run, std::string_view proc, std::string_
 std::vector<std::string> captions(const Trace& trace) {
     std::vector<std::string> out;
     for (const auto& e : trace.events) {
-        if (e.kind == EventKind::Caption) {
+        if (e.kind == EventKind::Caption && e.op == OpKind::Say) {
             out.push_back(trace.str(e.text));
         }
     }

@@ -85,8 +85,8 @@ private slots:
         QCOMPARE(view->mailboxFilledSlots(QStringLiteral("buffer")), 3);
         QVERIFY(!view->objectFaded(QStringLiteral("buffer"), 0));
         QCOMPARE(view->processVariables(0), QStringLiteral("n = 4"));
-        // Blocked sending item 4, in the second repeat (line 53 of the file).
-        QCOMPARE(m_window->programView()->highlightedLine(0), 53);
+        // Blocked sending item 4, in the second repeat (line 64 of the file).
+        QCOMPARE(m_window->programView()->highlightedLine(0), 64);
         QCOMPARE(m_window->programView()->highlightedText(0),
                  QStringLiteral("send: {mailbox: buffer, message: \"item {n}\"}"));
         QCOMPARE(m_window->eventLog()->currentEvent(), blocked);

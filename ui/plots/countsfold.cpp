@@ -22,8 +22,7 @@ bool isIpcOp(OpKind op) {
     case OpKind::Add:
     case OpKind::Repeat:
     case OpKind::Say:
-    case OpKind::While:
-    case OpKind::If:
+    case OpKind::Ask:
         return false;
     default:
         return true;
@@ -37,7 +36,6 @@ void collectOps(const std::vector<Operation>& program, std::set<OpKind>& ops) {
             ops.insert(op.kind);
         }
         collectOps(op.body, ops);
-        collectOps(op.elseBody, ops);
     }
 }
 } // namespace
