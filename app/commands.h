@@ -16,12 +16,14 @@ inline constexpr int kExitUsage = 2;  ///< bad flags or an unusable scenario fil
 
 using Args = std::vector<std::string>;
 
-/// `ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-]`
+/// `ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] [--schedule W]`
 int runCommand(const Args& args, std::ostream& out, std::ostream& err);
 /// `ipclab quiz FILE [--answers] [--json] [--seed N]`
 int quizCommand(const Args& args, std::ostream& out, std::ostream& err);
 /// `ipclab exercise TOPIC --seed N [--answers]`, `ipclab exercise --list`
 int exerciseCommand(const Args& args, std::ostream& out, std::ostream& err);
+/// `ipclab explore FILE [--observe EXPR]... [--max-states N] [--json]`
+int exploreCommand(const Args& args, std::ostream& out, std::ostream& err);
 /// `ipclab check FILE...`
 int checkCommand(const Args& args, std::ostream& out, std::ostream& err);
 /// `ipclab --help`

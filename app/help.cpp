@@ -13,9 +13,11 @@ constexpr const char* kUsage =
     "Usage:\n"
     "  ipclab [FILE] [window options]   open the window (on FILE, or the welcome lesson)\n"
     "  ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] [--timeout S]\n"
-    "                                   run a scenario, print its JSON report\n"
+    "                  [--schedule W]   run a scenario, print its JSON report\n"
     "  ipclab compare FILE [--timeout S] [--json]\n"
     "                                   run both engines, compare syscalls per operation\n"
+    "  ipclab explore FILE [--observe EXPR]... [--max-states N] [--json]\n"
+    "                                   every interleaving on one CPU: the outcomes\n"
     "  ipclab check FILE...             validate scenario files only\n"
     "  ipclab quiz FILE [--answers] [--json] [--seed N]\n"
     "                                   a lesson's questions (ask:), with the answers\n"
@@ -51,7 +53,24 @@ constexpr const char* kRunOptions =
     "                     report, followed by the report as one last line\n"
     "                     {\"report\": {...}}\n"
     "  --timeout S        real mode: end a run that makes no progress for S seconds\n"
-    "                     (default 5); the outcome then says deadlock or time_limit\n";
+    "                     (default 5); the outcome then says deadlock or time_limit\n"
+    "  --schedule W       the simulator: you are the scheduler. At every operation\n"
+    "                     boundary where two or more processes could run, the next\n"
+    "                     entry of W says who runs: W = NAME[*N],...  (NAME*N: N times\n"
+    "                     in a row; a process index works too). A final \"...\" hands\n"
+    "                     over to the scenario's scheduler; without it the run stops\n"
+    "                     at the first choice left undecided (awaiting_choice). The\n"
+    "                     same FILE, seed and W give the same trace, byte for byte\n";
+
+constexpr const char* kExploreOptions =
+    "explore options:\n"
+    "  --observe EXPR     report a value per outcome: segment(NAME, OFFSET) or\n"
+    "                     final(PROCESS, VAR); may be repeated\n"
+    "  --max-states N     stop after N distinct states (complete: false); default\n"
+    "                     5000000\n"
+    "  --json             {\"states\", \"schedules\", \"complete\", \"outcomes\": [{\"outcome\",\n"
+    "                     \"observed\", \"schedules\", \"witness\"}]}; a witness replays\n"
+    "                     with ipclab run FILE --schedule W\n";
 
 constexpr const char* kCompareOptions =
     "compare options:\n"
@@ -72,13 +91,14 @@ void printHelp(std::ostream& out) {
         << kWindowOptions << "\n"
         << kRunOptions << "\n"
         << kCompareOptions << "\n"
+        << kExploreOptions << "\n"
         << kExitStatus;
 }
 
 bool printCommandHelp(std::string_view command, std::ostream& out) {
     if (command == "run") {
         out << "Usage: ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] "
-               "[--timeout S]\n"
+               "[--timeout S] [--schedule W]\n"
                "Runs one scenario without a window and prints its JSON report.\n\n"
             << kRunOptions << "\n"
             << kExitStatus;
@@ -90,6 +110,14 @@ bool printCommandHelp(std::string_view command, std::ostream& out) {
                "calls of each operation.\n\n"
             << kCompareOptions << "\n"
             << kExitStatus;
+        return true;
+    }
+    if (command == "explore") {
+        out << "Usage: ipclab explore FILE [--observe EXPR]... [--max-states N] [--json]\n"
+               "Runs every schedule of a scenario on one CPU (every choice of who runs next\n"
+               "at every operation boundary), equal states once, and prints the outcomes:\n"
+               "how many schedules reach each, and a witness for run --schedule.\n\n"
+            << kExploreOptions;
         return true;
     }
     if (command == "check") {

@@ -23,7 +23,7 @@ using Command = int (*)(const ipclab::app::Args&, std::ostream&, std::ostream&);
 constexpr std::pair<std::string_view, Command> kSubcommands[] = {
     {"run", ipclab::app::runCommand},           {"check", ipclab::app::checkCommand},
     {"compare", ipclab::app::compareCommand},   {"quiz", ipclab::app::quizCommand},
-    {"exercise", ipclab::app::exerciseCommand},
+    {"exercise", ipclab::app::exerciseCommand}, {"explore", ipclab::app::exploreCommand},
 };
 
 } // namespace

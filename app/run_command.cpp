@@ -14,6 +14,7 @@
 
 #ifdef IPCLAB_HAVE_KERNEL
 #include "kernel.h"
+#include "schedule.h"
 #endif
 #ifdef IPCLAB_HAVE_REAL
 #include "real_engine.h"
@@ -29,6 +30,7 @@ struct RunSettings {
     std::optional<std::uint64_t> seed;
     std::optional<std::string> tracePath; ///< "-" is standard output
     std::optional<double> timeout;        ///< real mode's watchdog, seconds
+    std::optional<std::string> schedule;  ///< the simulator's choices, `NAME*N,...,...`
 };
 
 /// Reads the run flags; false (with reader.error()) on the first mistake.
@@ -42,15 +44,17 @@ bool parseRun(ArgReader& r, RunSettings& s) {
             continue;
         }
         const std::string name = r.optionName();
-        if (name != "--engine" && name != "--seed" && name != "--trace" && name != "--timeout") {
+        if (name != "--engine" && name != "--seed" && name != "--trace" && name != "--timeout" &&
+            name != "--schedule") {
             r.fail("unknown option \"" + name +
-                   "\"; expected --engine, --seed, --trace or --timeout");
+                   "\"; expected --engine, --seed, --trace, --timeout or --schedule");
             return false;
         }
-        const bool twice = name == "--engine"    ? seenEngine
-                           : name == "--seed"    ? s.seed.has_value()
-                           : name == "--timeout" ? s.timeout.has_value()
-                                                 : s.tracePath.has_value();
+        const bool twice = name == "--engine"     ? seenEngine
+                           : name == "--seed"     ? s.seed.has_value()
+                           : name == "--timeout"  ? s.timeout.has_value()
+                           : name == "--schedule" ? s.schedule.has_value()
+                                                  : s.tracePath.has_value();
         if (twice) {
             r.fail(name + " is given twice");
             return false;
@@ -72,6 +76,8 @@ bool parseRun(ArgReader& r, RunSettings& s) {
                 r.fail("--timeout expects seconds between 0 and 3600, got \"" + *value + "\"");
                 return false;
             }
+        } else if (name == "--schedule") {
+            s.schedule = *value;
         } else if (name == "--seed") {
             s.seed = parseUnsigned(*value);
             if (!s.seed) {
@@ -88,7 +94,11 @@ bool parseRun(ArgReader& r, RunSettings& s) {
     }
     if (s.file.empty()) {
         r.fail("expected a scenario FILE (ipclab run FILE [--engine sim|real] [--seed N] "
-               "[--trace PATH|-] [--timeout SECONDS])");
+               "[--trace PATH|-] [--timeout SECONDS] [--schedule W])");
+        return false;
+    }
+    if (s.schedule && s.engine == "real") {
+        r.fail("--schedule replays the simulator's choices; it cannot steer --engine real");
         return false;
     }
     return true;
@@ -97,7 +107,7 @@ bool parseRun(ArgReader& r, RunSettings& s) {
 /// Runs the scenario on the chosen engine; nothing (with a message) when this build
 /// lacks that engine.
 std::optional<Trace> runEngine(Scenario& scenario, const RunSettings& s,
-                               [[maybe_unused]] std::ostream& err) {
+                               [[maybe_unused]] std::ostream& err, bool& usage) {
     if (s.seed) {
         scenario.kernel.seed = *s.seed;
     }
@@ -118,6 +128,23 @@ std::optional<Trace> runEngine(Scenario& scenario, const RunSettings& s,
     if (s.seed) {
         options.overrideSeed = true;
         options.seed = *s.seed;
+    }
+    if (s.schedule) {
+        std::string error;
+        const auto schedule = parseSchedule(*s.schedule, scenario, error);
+        if (!schedule) {
+            err << "ipclab run: --schedule: " << error << "\n";
+            usage = true;
+            return std::nullopt;
+        }
+        Replay replay =
+            replaySchedule(std::make_shared<const Scenario>(scenario), *schedule, options);
+        if (!replay.error.empty()) {
+            err << "ipclab run: --schedule: " << replay.error << "\n";
+            usage = true;
+            return std::nullopt;
+        }
+        return std::move(replay.trace);
     }
     return std::move(simulate(scenario, options).trace);
 #else
@@ -143,9 +170,10 @@ int runCommand(const Args& args, std::ostream& out, std::ostream& err) {
         return kExitUsage;
     }
     Scenario& scenario = *loaded.scenario;
-    const std::optional<Trace> trace = runEngine(scenario, settings, err);
+    bool usage = false;
+    const std::optional<Trace> trace = runEngine(scenario, settings, err, usage);
     if (!trace) {
-        return kExitFailed;
+        return usage ? kExitUsage : kExitFailed;
     }
     const Report report = makeReport(scenario, *trace);
     if (settings.tracePath == "-") {

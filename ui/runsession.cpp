@@ -1,10 +1,9 @@
 #include "runsession.h"
 
-#include <algorithm>
-
-#ifdef IPCLAB_HAVE_KERNEL
 #include "kernel.h"
-#endif
+#include "manualrun.h"
+
+#include <algorithm>
 
 namespace ipclab::ui {
 
@@ -28,41 +27,35 @@ std::size_t RunSession::length() const {
 
 bool RunSession::runScenario(std::shared_ptr<const Scenario> scenario) {
     m_scenario = std::move(scenario);
-    m_choices.clear();
-#ifdef IPCLAB_HAVE_KERNEL
+    m_manualRun.reset();
     simulateAgain();
     install(m_trace, 0);
     return true;
-#else
-    return false;
-#endif
 }
 
 void RunSession::showTrace(std::shared_ptr<const Scenario> scenario,
                            std::shared_ptr<const Trace> trace) {
     m_scenario = std::move(scenario);
-    m_readyChoices.clear();
+    m_manualRun.reset();
     install(std::move(trace), 0);
 }
 
+const std::vector<int>& RunSession::choices() const {
+    static const std::vector<int> none;
+    return m_manualRun ? m_manualRun->choices() : none;
+}
+
 void RunSession::simulateAgain() {
-#ifdef IPCLAB_HAVE_KERNEL
     if (!m_scenario) {
         return;
     }
-    RunOptions options;
-    SimulationResult result;
-    if (m_manual) {
-        Scenario manual = *m_scenario;
-        manual.kernel.scheduler = SchedulerPolicy::Manual;
-        options.choices = m_choices;
-        result = simulate(manual, options);
+    if (m_manual || m_scenario->kernel.scheduler == SchedulerPolicy::Manual) {
+        m_manualRun = std::make_unique<ManualRun>(m_scenario);
+        m_trace = std::make_shared<const Trace>(m_manualRun->replay().trace);
     } else {
-        result = simulate(*m_scenario, options);
+        m_manualRun.reset();
+        m_trace = std::make_shared<const Trace>(std::move(simulate(*m_scenario).trace));
     }
-    m_readyChoices = result.readyChoices;
-    m_trace = std::make_shared<const Trace>(std::move(result.trace));
-#endif
 }
 
 void RunSession::retell() {
@@ -159,75 +152,30 @@ void RunSession::setManualMode(bool on) {
         return;
     }
     m_manual = on;
-    m_choices.clear();
     if (m_scenario && m_scenario->kernel.scheduler != SchedulerPolicy::Manual) {
-#ifdef IPCLAB_HAVE_KERNEL
         simulateAgain();
         install(m_trace, 0);
-#endif
     }
-}
-
-std::size_t RunSession::choicesBefore(std::size_t k) const {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < k && i < length(); ++i) {
-        const Event& e = m_trace->events[i];
-        if (e.kind == EventKind::Dispatch && e.a >= 2) {
-            ++n;
-        }
-    }
-    return n;
 }
 
 std::vector<int> RunSession::selectableProcesses() const {
-    if (!m_trace ||
-        !(m_manual || (m_scenario && m_scenario->kernel.scheduler == SchedulerPolicy::Manual))) {
+    if (!m_trace || !m_manualRun || m_trace.get() == nullptr) {
         return {};
     }
-    if (atEnd() && m_trace->outcome == Outcome::AwaitingChoice) {
-        return m_readyChoices;
-    }
-    std::vector<int> ready;
-    for (std::size_t p = 0; p < m_state.processes.size(); ++p) {
-        if (m_state.processes[p].state == ProcState::Ready) {
-            ready.push_back(static_cast<int>(p));
-        }
-    }
-    return ready;
+    return m_manualRun->runnableAt(m_position);
 }
 
 bool RunSession::chooseProcess(int proc) {
-    const std::vector<int> selectable = selectableProcesses();
-    if (std::find(selectable.begin(), selectable.end(), proc) == selectable.end()) {
+    if (!m_manualRun) {
         return false;
     }
-#ifdef IPCLAB_HAVE_KERNEL
-    const std::size_t kept = std::min(m_choices.size(), choicesBefore(m_position));
-    m_choices.resize(kept);
-    m_choices.push_back(proc);
-    simulateAgain();
-    // Show the choice taking effect: just past its dispatch (the kept+1-th real choice)
-    // and the chosen process's switch to running.
-    std::size_t target = m_position;
-    std::size_t seen = 0;
-    bool dispatched = false;
-    for (std::size_t i = 0; i < m_trace->events.size(); ++i) {
-        const Event& e = m_trace->events[i];
-        if (!dispatched && e.kind == EventKind::Dispatch && e.a >= 2 && seen++ == kept) {
-            target = i + 1;
-            dispatched = true;
-        } else if (dispatched && e.proc == proc && e.kind == EventKind::State) {
-            if (static_cast<ProcState>(e.a) == ProcState::Running) {
-                target = i + 1;
-            }
-            break;
-        }
+    const auto target = m_manualRun->choose(m_position, proc);
+    if (!target) {
+        return false;
     }
-    install(m_trace, target);
+    m_trace = std::make_shared<const Trace>(m_manualRun->replay().trace);
+    install(m_trace, *target);
     return true;
-#else
-    return false;
-#endif
 }
 
 } // namespace ipclab::ui

@@ -1,7 +1,8 @@
 #pragma once
 // The one cursor every view follows. A RunSession holds the run on show (scenario, trace,
 // StateCursor), moves the cursor and hands each registered TraceView the state there. In
-// "you are the scheduler" mode it also keeps the user's choices and re-simulates.
+// "you are the scheduler" mode a ManualRun (sim/kernel, Qt-free) keeps the user's choices
+// and re-simulates; this class only shows its runs.
 
 #include "scenario.h"
 #include "state.h"
@@ -11,6 +12,10 @@
 #include <QObject>
 #include <memory>
 #include <vector>
+
+namespace ipclab {
+class ManualRun;
+}
 
 namespace ipclab::ui {
 
@@ -59,13 +64,14 @@ public:
     /// "You are the scheduler": force the manual policy and re-simulate from no choices.
     bool manualMode() const { return m_manual; }
     void setManualMode(bool on);
-    const std::vector<int>& choices() const { return m_choices; }
-    /// Processes the user may pick now: in manual mode, the ready ones at the cursor (at
-    /// the end of an AwaitingChoice run, the kernel's candidates). Empty otherwise.
+    const std::vector<int>& choices() const;
+    /// Processes the user may pick now: in manual mode, who may run at the first choice
+    /// point at or after the cursor (every operation boundary where two or more could
+    /// run). Empty otherwise.
     std::vector<int> selectableProcesses() const;
-    /// Make `proc` the scheduler's next choice after the cursor: choices made later than
-    /// the cursor are dropped, the run is re-simulated and the cursor moves just past
-    /// the dispatch of `proc`. Returns false when `proc` is not selectable.
+    /// Decide that choice point for `proc`: choices made later are dropped, the run is
+    /// re-simulated and the cursor moves just past the choice taking effect. Returns
+    /// false when `proc` is not selectable.
     bool chooseProcess(int proc);
 
 signals:
@@ -76,7 +82,6 @@ signals:
 private:
     void simulateAgain();
     void install(std::shared_ptr<const Trace> trace, std::size_t position);
-    std::size_t choicesBefore(std::size_t k) const;
 
     std::shared_ptr<const Scenario> m_scenario;
     std::shared_ptr<const Trace> m_trace;
@@ -86,8 +91,7 @@ private:
     std::vector<TraceView*> m_views;
     bool m_manual = false;
     bool m_reveal = true;
-    std::vector<int> m_choices;
-    std::vector<int> m_readyChoices;
+    std::unique_ptr<ManualRun> m_manualRun; ///< in manual mode, the run on show
 };
 
 } // namespace ipclab::ui

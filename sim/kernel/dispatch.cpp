@@ -7,7 +7,7 @@
 namespace ipclab {
 
 bool Machine::preempt() {
-    if (m_scheduler.empty()) {
+    if (m_scheduler.empty() || m_choicePoints) {
         return false;
     }
     bool changed = false;
@@ -85,31 +85,44 @@ bool Machine::dispatchIdle() {
             continue;
         }
         const auto candidates = static_cast<std::int32_t>(m_scheduler.size());
-        const std::vector<int> before = m_scheduler.policy() == SchedulerPolicy::Manual
-                                            ? m_scheduler.ready()
-                                            : std::vector<int>{};
-        const int p = m_scheduler.pick();
-        if (p == Scheduler::kNeedChoice) {
-            m_readyChoices = before;
-            stop(Outcome::AwaitingChoice);
-            return false;
+        int p = -1;
+        if (m_choicePoints && candidates >= 2) {
+            p = dispatchChoice(static_cast<int>(c));
+            if (p < 0) {
+                return false; // paused until the caller chooses
+            }
+        } else {
+            const std::vector<int> before = m_scheduler.policy() == SchedulerPolicy::Manual
+                                                ? m_scheduler.ready()
+                                                : std::vector<int>{};
+            p = m_scheduler.pick();
+            if (p == Scheduler::kNeedChoice) {
+                m_readyChoices = before;
+                stop(Outcome::AwaitingChoice);
+                return false;
+            }
         }
-        Pcb& pcb = m_procs[static_cast<std::size_t>(p)];
-        const Instr& at = current(p);
-        cpu.proc = p;
-        pcb.cpu = static_cast<int>(c);
-        emit(EventKind::Dispatch, p, at.op, at.line, kNoObject, candidates, 0, kNoString);
-        pcb.state = ProcState::Running;
-        emit(EventKind::State, p, at.op, at.line, kNoObject,
-             static_cast<std::int32_t>(ProcState::Running), 0, kNoString);
-        const auto switchCost =
-            static_cast<std::uint64_t>(std::max(m_scenario.kernel.switchCost, 0));
-        cpu.busyUntil = m_now + switchCost;
-        cpu.sliceEnd =
-            cpu.busyUntil + static_cast<std::uint64_t>(std::max(m_scenario.kernel.quantum, 1));
+        putOn(static_cast<int>(c), p, candidates);
         changed = true;
     }
     return changed;
+}
+
+void Machine::putOn(int c, int p, std::int32_t candidates) {
+    Cpu& cpu = m_cpus[static_cast<std::size_t>(c)];
+    Pcb& pcb = m_procs[static_cast<std::size_t>(p)];
+    const Instr& at = current(p);
+    cpu.proc = p;
+    pcb.cpu = c;
+    emit(EventKind::Dispatch, p, at.op, at.line, kNoObject, candidates, 0, kNoString);
+    pcb.state = ProcState::Running;
+    emit(EventKind::State, p, at.op, at.line, kNoObject,
+         static_cast<std::int32_t>(ProcState::Running), 0, kNoString);
+    const auto switchCost = static_cast<std::uint64_t>(std::max(m_scenario.kernel.switchCost, 0));
+    cpu.busyUntil = m_now + switchCost;
+    cpu.sliceEnd =
+        cpu.busyUntil + static_cast<std::uint64_t>(std::max(m_scenario.kernel.quantum, 1));
+    cpu.chosen = true; // its dispatch decided who runs its first operation
 }
 
 } // namespace ipclab

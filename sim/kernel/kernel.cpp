@@ -21,28 +21,32 @@ std::uint64_t seedOf(const Scenario& s, const RunOptions& o) {
 }
 } // namespace
 
+Machine::Names Machine::internNames(StringPool& pool) {
+    return Machine::Names{pool.intern("mq_open"),
+                          pool.intern("mq_unlink"),
+                          pool.intern("mq_timedsend"),
+                          pool.intern("mq_timedreceive"),
+                          pool.intern("socketpair"),
+                          pool.intern("shutdown"),
+                          pool.intern("sendto"),
+                          pool.intern("recvfrom"),
+                          pool.intern("ppoll"),
+                          pool.intern("shmget"),
+                          pool.intern("shmat"),
+                          pool.intern("shmdt"),
+                          pool.intern("shmctl"),
+                          pool.intern("semget"),
+                          pool.intern("semctl"),
+                          pool.intern("semtimedop"),
+                          pool.intern("segmentation fault")};
+}
+
 Machine::Machine(const Scenario& scenario, const RunOptions& options)
-    : m_scenario(scenario), m_options(options),
-      m_scheduler(scenario.kernel.scheduler, seedOf(scenario, options), prioritiesOf(scenario),
-                  options.choices) {
-    m_names = Names{m_pool.intern("mq_open"),
-                    m_pool.intern("mq_unlink"),
-                    m_pool.intern("mq_timedsend"),
-                    m_pool.intern("mq_timedreceive"),
-                    m_pool.intern("socketpair"),
-                    m_pool.intern("shutdown"),
-                    m_pool.intern("sendto"),
-                    m_pool.intern("recvfrom"),
-                    m_pool.intern("ppoll"),
-                    m_pool.intern("shmget"),
-                    m_pool.intern("shmat"),
-                    m_pool.intern("shmdt"),
-                    m_pool.intern("shmctl"),
-                    m_pool.intern("semget"),
-                    m_pool.intern("semctl"),
-                    m_pool.intern("semtimedop"),
-                    m_pool.intern("segmentation fault")};
-    m_code = compileScenario(scenario, m_pool);
+    : m_scenario(scenario), m_options(options), m_sharedPool(std::make_shared<StringPool>()),
+      m_pool(*m_sharedPool), m_names(internNames(m_pool)),
+      m_sharedCode(std::make_shared<const CompiledScenario>(compileScenario(scenario, m_pool))),
+      m_code(*m_sharedCode), m_scheduler(scenario.kernel.scheduler, seedOf(scenario, options),
+                                         prioritiesOf(scenario), options.choices) {
     for (int v = 0; v < m_code.variables.size(); ++v) {
         m_varNames.push_back(m_pool.intern(m_code.variables.name(v)));
     }
@@ -137,9 +141,10 @@ void Machine::runOn(int c) {
         if (pcb.busyLeft > 0) {
             cpu.busyUntil = m_now + pcb.busyLeft;
             pcb.busyLeft = 0;
+            cpu.chosen = false; // the rest of an operation: its end is a boundary
             return;
         }
-        if (m_trace.events.size() >= m_options.maxEvents) {
+        if (m_eventCount >= m_options.maxEvents) {
             m_trace.notes.push_back("stopped after " + std::to_string(m_options.maxEvents) +
                                     " events (RunOptions::maxEvents)");
             stop(Outcome::TimeLimit);
@@ -149,9 +154,13 @@ void Machine::runOn(int c) {
             terminate(p);
             return;
         }
+        if (!boundaryChoice(c)) {
+            return;
+        }
         const Instr& in = code[static_cast<std::size_t>(pcb.pc)];
         ++pcb.pc;
         m_opSyscalls = 0;
+        cpu.chosen = false;
         const Exec result = execute(p, in);
         if (result != Exec::Next || pcb.cpu != c) {
             return; // blocked or ended: the CPU is free again
@@ -166,7 +175,7 @@ void Machine::runOn(int c) {
 
 bool Machine::executeCpus() {
     bool changed = false;
-    for (std::size_t c = 0; c < m_cpus.size() && !m_stopped; ++c) {
+    for (std::size_t c = 0; c < m_cpus.size() && !m_stopped && m_pause == Pause::None; ++c) {
         if (m_cpus[c].proc >= 0 && m_cpus[c].busyUntil <= m_now) {
             runOn(static_cast<int>(c));
             changed = true;
@@ -181,7 +190,7 @@ bool Machine::settle() {
     for (;;) {
         const bool preempted = preempt();
         const bool dispatched = dispatchIdle();
-        if (m_stopped) {
+        if (m_stopped || m_pause != Pause::None) {
             return false;
         }
         bool ran = false;
@@ -193,7 +202,7 @@ bool Machine::settle() {
         if (ran) {
             executeCpus();
         }
-        if (m_stopped) {
+        if (m_stopped || m_pause != Pause::None) {
             return false;
         }
         if (!preempted && !dispatched && !ran) {
@@ -211,7 +220,10 @@ void Machine::stop(Outcome outcome) {
 
 void Machine::finish(Outcome outcome) {
     m_trace.outcome = outcome;
-    if (outcome == Outcome::Deadlock) {
+    if (outcome == Outcome::Deadlock && m_record) {
+        // The fold reads syscall names (a `semget` lookup takes no unit): lend it the
+        // strings now; takeTrace() hands over the final table.
+        m_trace.strings = m_pool.strings();
         m_trace.deadlockCycle = waitForCycle(m_scenario, m_trace);
     }
     emit(EventKind::RunEnd, -1, OpKind::Compute, 0, kNoObject, static_cast<std::int32_t>(outcome),
@@ -219,16 +231,29 @@ void Machine::finish(Outcome outcome) {
     m_stopped = true;
 }
 
-SimulationResult Machine::run() {
+void Machine::start() {
+    m_started = true;
     emit(EventKind::RunStart, -1, OpKind::Compute, 0, kNoObject, 0, 0, kNoString);
     for (std::size_t p = 0; p < m_procs.size(); ++p) {
         emit(EventKind::State, static_cast<int>(p), OpKind::Compute, 0, kNoObject,
              static_cast<std::int32_t>(ProcState::New), 0, kNoString);
     }
-    const bool quantum = m_scheduler.usesQuantum();
+}
+
+void Machine::loop() {
+    // With choice points nobody is preempted by the clock: the caller is the scheduler.
+    const bool quantum = m_scheduler.usesQuantum() && !m_choicePoints;
     const auto limit =
         static_cast<std::uint64_t>(std::max<std::int64_t>(m_scenario.kernel.timeLimit, 0));
     while (!m_stopped) {
+        if (m_options.progress != nullptr) {
+            m_options.progress->store(m_eventCount, std::memory_order_relaxed);
+        }
+        if (m_options.cancel != nullptr && m_options.cancel->load(std::memory_order_relaxed)) {
+            m_trace.notes.push_back("cancelled");
+            stop(Outcome::TimeLimit);
+            break;
+        }
         admitArrivals();
         if (!settle()) {
             break;
@@ -262,7 +287,15 @@ SimulationResult Machine::run() {
         }
         m_now = next;
     }
-    m_trace.strings = m_pool.release();
+}
+
+Trace Machine::takeTrace() {
+    // Copies share the pool: only the last one may take its strings.
+    if (m_sharedPool.use_count() == 1) {
+        m_trace.strings = m_pool.release();
+    } else {
+        m_trace.strings = m_pool.strings();
+    }
     // Hand over no more memory than the trace needs (see the bench's bytes per event).
     auto& events = m_trace.events;
     if (events.capacity() - events.size() > events.size() / 8) {
@@ -271,9 +304,15 @@ SimulationResult Machine::run() {
     if (m_trace.strings.capacity() - m_trace.strings.size() > m_trace.strings.size() / 8) {
         m_trace.strings.shrink_to_fit();
     }
+    return std::move(m_trace);
+}
+
+SimulationResult Machine::run() {
+    start();
+    loop();
     SimulationResult result;
     result.readyChoices = std::move(m_readyChoices);
-    result.trace = std::move(m_trace);
+    result.trace = takeTrace();
     return result;
 }
 

@@ -4,6 +4,7 @@
 #include "scenario.h"
 #include "trace.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -23,6 +24,10 @@ struct RunOptions {
     /// A safety net for scenarios that would run (nearly) forever without the clock
     /// moving: past this many events the run ends with Outcome::TimeLimit and a note.
     std::size_t maxEvents = 50'000'000;
+    /// For a run on another thread: set to true to stop it (outcome time_limit, with a
+    /// note); the run stores its events so far into `progress` as it goes. Both optional.
+    const std::atomic<bool>* cancel = nullptr;
+    std::atomic<std::uint64_t>* progress = nullptr;
 };
 
 /// A run's trace, plus what the manual policy needs to continue.

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace ipclab {
@@ -63,14 +64,58 @@ struct Cpu {
     int proc = -1;
     std::uint64_t busyUntil = 0;
     std::uint64_t sliceEnd = 0;
+    /// Choice points: who runs at proc's next operation boundary is already decided
+    /// (by its dispatch, or by the choice made there).
+    bool chosen = false;
+};
+
+/// Where a paused Machine waits for a choice.
+enum class Pause : std::uint8_t {
+    None,
+    Dispatch, ///< an idle CPU and two or more ready processes
+    Boundary, ///< a running process between two operations, others ready
 };
 
 /// Runs one scenario to its end. Invariant: every event it appends has time == m_now and
-/// m_now never decreases.
+/// m_now never decreases. Copyable: a copy continues independently (it shares the
+/// compiled programs and the append-only string pool, so equal texts keep equal ids).
 class Machine {
 public:
     Machine(const Scenario& scenario, const RunOptions& options);
     SimulationResult run();
+
+    // Choice points (choice.cpp; the public face is Simulation in simulation.h).
+    /// Every operation boundary with two or more runnable processes becomes a choice
+    /// point; no quantum or priority preemption (the caller is the scheduler).
+    void setChoicePoints(bool on) { m_choicePoints = on; }
+    bool choicePoints() const { return m_choicePoints; }
+    /// Events are counted but not kept (the explorer); objects are still named.
+    void setRecording(bool on);
+    /// Runs until a choice point needs a decision (true) or the run is over (false).
+    bool advance();
+    bool paused() const { return m_pause != Pause::None; }
+    bool stopped() const { return m_stopped; }
+    /// At a choice point: who may run next (the one on the CPU first, then the ready
+    /// queue in its order).
+    const std::vector<int>& options() const { return m_choiceOptions; }
+    int choiceCpu() const { return m_choiceCpu; }
+    /// Decides the pending choice point; the next advance() carries it out.
+    void choose(int proc) { m_decision = proc; }
+    /// The scenario's own policy decides from now on (manual becomes round-robin).
+    void handOver();
+    /// At a choice point nobody decides: the run ends with Outcome::AwaitingChoice.
+    void endAwaitingChoice();
+    /// A hash of everything that decides the run's future (not time, message ids or the
+    /// trace): equal states behave the same under every schedule.
+    std::uint64_t stateHash() const;
+    /// The trace so far (after the end: complete, with RunEnd).
+    const Trace& trace() const { return m_trace; }
+    /// Finishes the trace (strings, capacity) and moves it out; once, after the end.
+    Trace takeTrace();
+    /// Values for observers: a segment's cell, a process's variable (false if none).
+    bool segmentCell(const std::string& segment, std::int64_t offset, SimValue& out) const;
+    bool variable(int proc, const std::string& var, SimValue& out) const;
+    std::string valueText(const SimValue& v) const;
 
 private:
     enum class Exec : std::uint8_t { Next, Blocked, Ended };
@@ -86,6 +131,20 @@ private:
     bool skipControl(int p);
     void finish(Outcome outcome);
     void stop(Outcome outcome);
+    void start();
+    /// The step loop from where it stands; returns when paused or stopped.
+    void loop();
+
+    // choice points (choice.cpp)
+    /// At runOn's operation boundary: false when the process must not run its next
+    /// operation now (paused for a choice, or another process got the CPU).
+    bool boundaryChoice(int cpu);
+    /// dispatchIdle's choice among two or more ready: the process to dispatch, or -1
+    /// when paused.
+    int dispatchChoice(int cpu);
+    void emitChoice(int cpu, int proc);
+    /// Dispatches ready process `proc` (already out of the ready queue) on idle `cpu`.
+    void putOn(int cpu, int proc, std::int32_t candidates);
 
     // process life cycle (process.cpp)
     void setReady(int p);
@@ -150,8 +209,17 @@ private:
     const Scenario& m_scenario;
     RunOptions m_options;
     Trace m_trace;
-    StringPool m_pool;
-    CompiledScenario m_code;
+    std::shared_ptr<StringPool> m_sharedPool;
+    StringPool& m_pool;
+    /// Kernel names of the syscalls, interned once.
+    struct Names {
+        StringId mqOpen, mqUnlink, mqSend, mqReceive, socketpair, shutdown, sendto, recvfrom, ppoll,
+            shmget, shmat, shmdt, shmctl, semget, semctl, semop, segfault;
+    };
+    static Names internNames(StringPool& pool);
+    Names m_names{};
+    std::shared_ptr<const CompiledScenario> m_sharedCode;
+    const CompiledScenario& m_code;
     Scheduler m_scheduler;
     TemplateExpander m_expander;
     std::vector<Pcb> m_procs;
@@ -175,11 +243,15 @@ private:
     std::vector<int> m_semaphoreBySlot;
     std::vector<StringId> m_varNames;
 
-    /// Kernel names of the syscalls, interned once.
-    struct Names {
-        StringId mqOpen, mqUnlink, mqSend, mqReceive, socketpair, shutdown, sendto, recvfrom, ppoll,
-            shmget, shmat, shmdt, shmctl, semget, semctl, semop, segfault;
-    } m_names{};
+    // choice points
+    bool m_started = false;
+    bool m_choicePoints = false;
+    bool m_record = true;
+    std::uint64_t m_eventCount = 0; ///< events emitted (kept or not)
+    Pause m_pause = Pause::None;
+    int m_choiceCpu = -1;
+    int m_decision = -1;
+    std::vector<int> m_choiceOptions;
 };
 
 } // namespace ipclab

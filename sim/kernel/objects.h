@@ -26,6 +26,8 @@ public:
     bool empty() const { return m_count == 0; }
     std::size_t size() const { return m_count; }
     const Message& front() const { return m_buf[m_head]; }
+    /// The i-th oldest message (i < size()).
+    const Message& at(std::size_t i) const { return m_buf[(m_head + i) % m_buf.size()]; }
     void push(const Message& m);
     Message pop();
     void clear() {

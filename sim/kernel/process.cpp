@@ -8,6 +8,10 @@ namespace ipclab {
 
 void Machine::emit(EventKind kind, int p, OpKind op, std::uint16_t line, int object, std::int32_t a,
                    std::int32_t b, StringId text, std::uint8_t flags) {
+    ++m_eventCount;
+    if (!m_record) {
+        return;
+    }
     Event e;
     e.time = m_now;
     e.kind = kind;

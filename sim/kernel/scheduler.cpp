@@ -29,6 +29,15 @@ int Scheduler::take(std::size_t index) {
     return proc;
 }
 
+bool Scheduler::remove(int proc) {
+    const auto it = std::find(m_ready.begin(), m_ready.end(), proc);
+    if (it == m_ready.end()) {
+        return false;
+    }
+    m_ready.erase(it);
+    return true;
+}
+
 int Scheduler::bestPriority() const {
     int best = m_priorities[static_cast<std::size_t>(m_ready.front())];
     for (int p : m_ready) {

@@ -38,6 +38,10 @@ public:
     const std::vector<int>& ready() const { return m_ready; }
 
     void add(int proc) { m_ready.push_back(proc); }
+    /// Takes `proc` out of the queue (a choice made by the caller); false if not there.
+    bool remove(int proc);
+    /// Changes the policy mid-run (a schedule handed over to the scenario's policy).
+    void setPolicy(SchedulerPolicy policy) { m_policy = policy; }
     /// Removes and returns the process to run next, or kNeedChoice.
     int pick();
     /// Priority policy: the smallest priority number waiting (only when not empty).

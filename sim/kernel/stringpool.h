@@ -26,6 +26,8 @@ public:
     std::size_t size() const { return m_store.size(); }
     /// Moves the strings out (for Trace::strings); the pool is empty afterwards.
     std::vector<std::string> release();
+    /// A copy of the strings (for a trace while other runs still use the pool).
+    std::vector<std::string> strings() const { return m_store; }
 
 private:
     static constexpr std::int64_t kIntCacheLimit = 1 << 20;

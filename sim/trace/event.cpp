@@ -31,11 +31,11 @@ std::string_view outcomeName(Outcome outcome) {
 }
 
 std::string_view eventKindName(EventKind kind) {
-    static constexpr std::array<std::string_view, 19> names = {
+    static constexpr std::array<std::string_view, 20> names = {
         "run_start", "state",    "dispatch",     "preempt",     "syscall",
         "compute",   "msg_sent", "msg_received", "shm_write",   "shm_read",
         "var_set",   "caption",  "obj_created",  "obj_deleted", "shm_marked",
-        "attached",  "detached", "sem_changed",  "run_end"};
+        "attached",  "detached", "sem_changed",  "run_end",     "choice"};
     return nameOf(names, kind);
 }
 

@@ -65,6 +65,9 @@ enum class EventKind : std::uint8_t {
     Detached,    ///< proc unmapped segment object
     SemChanged,  ///< semaphore object now has value a
     RunEnd,      ///< last event: a = Outcome
+    Choice,      ///< a choice point (runs with choice points only): of the a processes
+                 ///< that could run next on cpu (bit i of b: process i, for i < 32), the
+                 ///< scheduler's caller chose proc
 };
 std::string_view eventKindName(EventKind kind); // stable JSON names: "syscall", "msg_sent", ...
 

@@ -89,11 +89,16 @@ void countSyscall(SystemState& state, const Trace& trace, const Event& e) {
 }
 
 /// Semaphore holders: a process holds a unit from the sem_wait that took it (at once, or at
-/// the completion of a wait that blocked) until its next sem_post of that semaphore.
-void trackHolders(SystemState& state, const Event& e) {
+/// the completion of a wait that blocked) until its next sem_post of that semaphore. The
+/// lookup a first use makes (`semget`, op sem_wait too) takes nothing.
+void trackHolders(SystemState& state, const Trace& trace, const Event& e) {
     ObjectStatus* o = objectOf(state, e.object);
     if (o == nullptr || !validProcess(state, e.proc) ||
         static_cast<CallResult>(e.b) != CallResult::Ok) {
+        return;
+    }
+    if (e.text < trace.strings.size() &&
+        (trace.strings[e.text] == "semget" || trace.strings[e.text] == "semctl")) {
         return;
     }
     const bool blockedOnly = (e.flags & kFlagBlocking) != 0 && (e.flags & kFlagCompletes) == 0;
@@ -223,7 +228,7 @@ void applyEvent(SystemState& state, const Trace& trace, const Event& e) {
         break;
     case EventKind::Syscall:
         countSyscall(state, trace, e);
-        trackHolders(state, e);
+        trackHolders(state, trace, e);
         break;
     case EventKind::MsgSent:
         ++state.messagesSent;

@@ -26,6 +26,7 @@ constexpr std::array<KindFields, kEventKindCount> kFields = {{
     {},                                                      // detached
     {"value", Slot::Int, "", Slot::None, ""},                // sem_changed
     {"outcome", Slot::Outcome, "", Slot::None, ""},          // run_end
+    {"options", Slot::Int, "among", Slot::Int, ""},          // choice
 }};
 
 int enumCount(Slot slot) {

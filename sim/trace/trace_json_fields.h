@@ -33,7 +33,7 @@ struct KindFields {
 
 const KindFields& kindFields(EventKind kind);
 
-inline constexpr int kEventKindCount = 19;
+inline constexpr int kEventKindCount = 20;
 
 std::optional<EventKind> eventKindFromName(std::string_view name);
 std::optional<ObjectKind> objectKindFromName(std::string_view name);

@@ -19,6 +19,7 @@ bool needsProcess(EventKind k) {
     case EventKind::State:
     case EventKind::Dispatch:
     case EventKind::Preempt:
+    case EventKind::Choice:
     case EventKind::Syscall:
     case EventKind::Compute:
     case EventKind::MsgReceived:
@@ -125,7 +126,7 @@ void checkFraming(const Trace& t, Problems& out) {
 
 void checkEvent(const Trace& t, std::size_t i, Problems& out) {
     const Event& e = t.events[i];
-    if (e.kind > EventKind::RunEnd || static_cast<int>(e.op) >= kOpKindCount) {
+    if (e.kind > EventKind::Choice || static_cast<int>(e.op) >= kOpKindCount) {
         out.add(i, "an event kind or operation out of range");
         return;
     }

@@ -1,4 +1,4 @@
-// "You are the scheduler": the run stops at every real choice, the ready processes are
+// "You are the scheduler": the run stops at every choice point, the runnable processes are
 // offered, a click runs one, and going back to choose differently drops later choices.
 
 #include "mainwindow.h"
@@ -22,9 +22,9 @@ std::vector<int> dispatchOrder(const Trace& t) {
     return order;
 }
 
-std::size_t firstDispatch(const Trace& t) {
+std::size_t firstChoice(const Trace& t) {
     for (std::size_t i = 0; i < t.events.size(); ++i) {
-        if (t.events[i].kind == EventKind::Dispatch) {
+        if (t.events[i].kind == EventKind::Choice) {
             return i;
         }
     }
@@ -89,8 +89,8 @@ private slots:
         m_window->gotoEnd();
         QVERIFY(s->chooseProcess(0));
         QCOMPARE(s->choices(), (std::vector<int>{2, 0}));
-        // Back to the moment all three were ready, before the first dispatch.
-        m_window->gotoEvent(firstDispatch(*s->trace()));
+        // Back to the moment all three were ready, before the first choice.
+        m_window->gotoEvent(firstChoice(*s->trace()));
         QCOMPARE(s->selectableProcesses(), (std::vector<int>{0, 1, 2}));
         QVERIFY(s->chooseProcess(1));
         QCOMPARE(s->choices(), (std::vector<int>{1}));
