@@ -3,9 +3,64 @@
 #include "kernel.h"
 #include "manualrun.h"
 
+#include <QEventLoop>
+#include <QProgressDialog>
+#include <QTimer>
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace ipclab::ui {
+
+namespace {
+
+/// Operations a full run executes (repeat bodies multiplied): what makes a run long.
+std::uint64_t operationsOf(const std::vector<Operation>& program) {
+    std::uint64_t n = 0;
+    for (const Operation& op : program) {
+        n += op.kind == OpKind::Repeat
+                 ? static_cast<std::uint64_t>(std::max<std::int64_t>(op.count, 0)) *
+                       operationsOf(op.body)
+                 : 1;
+    }
+    return n;
+}
+
+/// Past this many operations a run goes to a worker thread (about a tenth of a second).
+constexpr std::uint64_t kLongRun = 1'000'000;
+
+/// Runs `scenario` on a worker thread while the GUI keeps drawing; after a moment a
+/// progress dialog offers to cancel (the run then ends early, outcome time_limit, note
+/// "cancelled"). Returns when the run is over, like simulate().
+Trace simulateOffThread(const Scenario& scenario) {
+    std::atomic<bool> cancel{false};
+    std::atomic<std::uint64_t> progress{0};
+    RunOptions options;
+    options.cancel = &cancel;
+    options.progress = &progress;
+    Trace trace;
+    QEventLoop loop;
+    std::thread worker([&] {
+        trace = std::move(simulate(scenario, options).trace);
+        QMetaObject::invokeMethod(
+            &loop, [&loop] { loop.quit(); }, Qt::QueuedConnection);
+    });
+    QProgressDialog dialog(QObject::tr("Simulating…"), QObject::tr("Cancel"), 0, 0);
+    dialog.setWindowModality(Qt::ApplicationModal);
+    dialog.setMinimumDuration(400);
+    QObject::connect(&dialog, &QProgressDialog::canceled, [&cancel] { cancel = true; });
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        dialog.setLabelText(
+            QObject::tr("Simulating… %L1 events").arg(static_cast<qulonglong>(progress.load())));
+    });
+    tick.start(100);
+    loop.exec();
+    worker.join();
+    return trace;
+}
+
+} // namespace
 
 RunSession::RunSession(QObject* parent) : QObject(parent) {
 }
@@ -54,7 +109,13 @@ void RunSession::simulateAgain() {
         m_trace = std::make_shared<const Trace>(m_manualRun->replay().trace);
     } else {
         m_manualRun.reset();
-        m_trace = std::make_shared<const Trace>(std::move(simulate(*m_scenario).trace));
+        std::uint64_t operations = 0;
+        for (const ProcessSpec& p : m_scenario->processes) {
+            operations += operationsOf(p.program);
+        }
+        m_trace = std::make_shared<const Trace>(operations > kLongRun
+                                                    ? simulateOffThread(*m_scenario)
+                                                    : std::move(simulate(*m_scenario).trace));
     }
 }
 

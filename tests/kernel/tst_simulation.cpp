@@ -235,6 +235,22 @@ processes:
         QVERIFY(!parseSchedule("boss,,boss", *s, error));
         QCOMPARE(error, std::string("entry 2 is empty"));
     }
+    void cancelStopsARunAndProgressCounts() {
+        const auto s = scenario(kTellers);
+        std::atomic<bool> cancel{true};
+        std::atomic<std::uint64_t> progress{0};
+        RunOptions o;
+        o.cancel = &cancel;
+        o.progress = &progress;
+        const Trace stopped = simulate(*s, o).trace;
+        QCOMPARE(stopped.outcome, Outcome::TimeLimit);
+        QCOMPARE(stopped.notes, (std::vector<std::string>{"cancelled"}));
+        cancel = false;
+        const Trace whole = simulate(*s, o).trace;
+        QCOMPARE(whole.outcome, Outcome::Completed);
+        QVERIFY(progress.load() > 0);
+        QVERIFY(progress.load() <= whole.events.size());
+    }
     void withoutChoicePointsItIsTheOrdinaryRun() {
         const auto s = scenario(kTellers);
         Simulation sim(s, {}, false);
