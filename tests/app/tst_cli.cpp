@@ -99,11 +99,11 @@ private slots:
                                         "standard output";
         QTest::addRow("unknown") << QStringList{"run", welcome, "--fast"}
                                  << "ipclab run: unknown option \"--fast\"; expected --engine, "
-                                    "--seed, --trace or --timeout";
+                                    "--seed, --trace, --timeout or --schedule";
         QTest::addRow("no file") << QStringList{"run"}
                                  << "ipclab run: expected a scenario FILE (ipclab run FILE "
                                     "[--engine sim|real] [--seed N] [--trace PATH|-] "
-                                    "[--timeout SECONDS])";
+                                    "[--timeout SECONDS] [--schedule W])";
         QTest::addRow("timeout zero") << QStringList{"run", welcome, "--timeout", "0"}
                                       << "ipclab run: --timeout expects seconds between 0 and "
                                          "3600, got \"0\"";
