@@ -150,6 +150,23 @@ private slots:
         QVERIFY(!j.contains("latency"));
     }
 
+    // Which method counted, in words; where the kernel could not, the command that lets it.
+    void countingSaysWhoAndHowToEnable() {
+        const std::string enable = kEnableKernelCounting;
+        QCOMPARE(enable, std::string("mount -t tracefs nodev /sys/kernel/tracing"));
+        const auto perf = countingText(CountingMethod::PerfEvent, CountingFallback::None);
+        QVERIFY(perf.rfind("counted by the Linux kernel itself", 0) == 0);
+        for (auto fallback : {CountingFallback::NoTracefs, CountingFallback::NotPermitted}) {
+            const auto self = countingText(CountingMethod::Self, fallback);
+            QVERIFY2(self.rfind("counted by IPC Lab itself", 0) == 0, self.c_str());
+            QVERIFY2(self.find(enable) != std::string::npos, self.c_str());
+        }
+        const auto declined = countingText(CountingMethod::Self, CountingFallback::Declined);
+        QVERIFY2(declined.find("asked not to use") != std::string::npos, declined.c_str());
+        QVERIFY(countingText(CountingMethod::Simulated, CountingFallback::None)
+                    .rfind("counted by the simulator", 0) == 0);
+    }
+
     void latencyMedianAndP99_data() {
         QTest::addColumn<std::vector<std::uint64_t>>("durations");
         QTest::addColumn<double>("median");
