@@ -13,6 +13,7 @@
 #include "scenariodocument.h"
 #include "scenariofiles.h"
 #include "scenariolibrary.h"
+#include "sequenceview.h"
 #include "systemview.h"
 #include "transportbar.h"
 
@@ -114,11 +115,16 @@ void MainWindow::createViews() {
                                    Qt::RightDockWidgetArea);
     tabifyDockWidget(program, library);
     program->raise();
-    addDock(m_log, tr("Event log"), QStringLiteral("eventlog"), Qt::BottomDockWidgetArea);
+    QDockWidget* log =
+        addDock(m_log, tr("Event log"), QStringLiteral("eventlog"), Qt::BottomDockWidgetArea);
+    m_sequence = new SequenceView(this);
+    tabifyDockWidget(log, addDock(m_sequence, tr("Message sequence chart"),
+                                  QStringLiteral("sequence"), Qt::BottomDockWidgetArea));
 
     m_session->addView(m_system);
     m_session->addView(m_program);
     m_session->addView(m_log);
+    m_session->addView(m_sequence);
     m_session->addView(m_captions);
     m_session->addView(m_presenter);
     connect(m_log, &EventLogView::positionRequested, m_session, &RunSession::setPosition);

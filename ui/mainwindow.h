@@ -24,6 +24,7 @@ class RealRunner;
 class RunSession;
 class ScenarioDocument;
 class ScenarioLibrary;
+class SequenceView;
 class SystemView;
 class Tour;
 class TransportBar;
@@ -67,6 +68,7 @@ public:
     Player* player() const { return m_player; }
     ScenarioDocument* document() const { return m_document; }
     SystemView* systemView() const { return m_system; }
+    SequenceView* sequenceView() const { return m_sequence; }
     ProgramView* programView() const { return m_program; }
     EventLogView* eventLog() const { return m_log; }
     CaptionView* captions() const { return m_captions; }
@@ -121,6 +123,7 @@ private:
     ScenarioDocument* m_document;
     RealRunner* m_real;
     SystemView* m_system = nullptr;
+    SequenceView* m_sequence = nullptr;
     ProgramView* m_program = nullptr;
     EventLogView* m_log = nullptr;
     CaptionView* m_captions = nullptr;

@@ -6,6 +6,7 @@
 #include "runsession.h"
 #include "scenariodocument.h"
 #include "scenariofiles.h"
+#include "sequenceview.h"
 #include "systemview.h"
 #include "transportbar.h"
 
@@ -103,7 +104,7 @@ void MainWindow::exportView() {
     // "The current view": the focused dock's view when one has focus, else the system view.
     QWidget* view = m_system;
     for (QWidget* w = QApplication::focusWidget(); w != nullptr; w = w->parentWidget()) {
-        if (w == m_timeline || w == m_syscalls || w == m_comparison) {
+        if (w == m_timeline || w == m_syscalls || w == static_cast<QWidget*>(m_sequence)) {
             view = w;
             break;
         }

@@ -41,8 +41,8 @@ QVariant loadSetting(const char* key, const QVariant& fallback) {
 }
 
 /// The docks in the order of their Ctrl+digit keys: what a lecturer reaches for first.
-const char* const kDockOrder[] = {"captions", "timeline", "syscalls",  "eventlog",
-                                  "program",  "library",  "comparison"};
+const char* const kDockOrder[] = {"captions", "timeline", "syscalls", "eventlog",
+                                  "sequence", "program",  "library",  "comparison"};
 } // namespace
 
 void MainWindow::createViewMenu() {

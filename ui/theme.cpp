@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "palette.h"
+
 #include <array>
 
 namespace ipclab::ui {
@@ -25,19 +27,7 @@ Theme Theme::fromPalette(const QPalette& palette) {
 }
 
 QColor Theme::stateColor(ProcState state) const {
-    switch (state) {
-    case ProcState::New:
-        return dark ? QColor(110, 110, 120) : QColor(190, 190, 200);
-    case ProcState::Ready:
-        return dark ? QColor(200, 170, 40) : QColor(250, 215, 90);
-    case ProcState::Running:
-        return dark ? QColor(50, 170, 80) : QColor(110, 210, 120);
-    case ProcState::Blocked:
-        return dark ? QColor(200, 70, 70) : QColor(240, 120, 110);
-    case ProcState::Terminated:
-        return dark ? QColor(80, 80, 88) : QColor(210, 210, 215);
-    }
-    return border;
+    return palette::stateColor(state);
 }
 
 QColor Theme::segmentColor(int index) const {

@@ -1,5 +1,7 @@
 #include "plotstyle.h"
 
+#include "palette.h"
+
 #include <algorithm>
 #include <array>
 #include <qcustomplot.h>
@@ -7,19 +9,7 @@
 namespace ipclab::ui {
 
 QColor stateColor(ProcState state) {
-    switch (state) {
-    case ProcState::New:
-        return QColor(0xC8, 0xC8, 0xC8);
-    case ProcState::Ready:
-        return QColor(0x56, 0xB4, 0xE9); // sky blue
-    case ProcState::Running:
-        return QColor(0x00, 0x9E, 0x73); // bluish green
-    case ProcState::Blocked:
-        return QColor(0xD5, 0x5E, 0x00); // vermillion
-    case ProcState::Terminated:
-        return QColor(0x99, 0x99, 0x99);
-    }
-    return QColor(Qt::gray);
+    return palette::stateColor(state);
 }
 
 QColor opColor(OpKind op) {
@@ -62,15 +52,7 @@ QColor opColor(OpKind op) {
 }
 
 QColor processColor(int proc) {
-    static const std::array<QColor, 10> colors = {
-        QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
-        QColor(0xCC, 0x79, 0xA7), QColor(0xD5, 0x5E, 0x00), QColor(0x56, 0xB4, 0xE9),
-        QColor(0x88, 0x44, 0x77), QColor(0x44, 0xAA, 0x99), QColor(0x99, 0x99, 0x33),
-        QColor(0x88, 0x22, 0x55)};
-    if (proc < 0) {
-        return QColor(Qt::gray);
-    }
-    return colors[static_cast<std::size_t>(proc) % colors.size()];
+    return palette::processColor(proc);
 }
 
 bool isDark(const QPalette& palette) {

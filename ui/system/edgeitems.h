@@ -21,11 +21,18 @@ public:
     void setQueued(int count, const Theme& theme);
     int queued() const { return m_queued; }
     QPointF midpoint() const;
+    /// Shut down but still holding messages: drawn dashed and faded until they are read.
+    void setShut(bool shut);
+    bool shut() const { return m_shut; }
+    /// Where the "N queued" badge is (scene coordinates; empty when nothing is queued).
+    QRectF badgeSceneRect() const;
     QRectF boundingRect() const override;
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
 private:
+    QRectF badgeRect() const;
     int m_object;
+    bool m_shut = false;
     ProcessItem* m_a;
     ProcessItem* m_b;
     QPointF m_from;
@@ -46,15 +53,23 @@ public:
     ArrowItem();
     void setEnds(QPointF from, QPointF to);
     void setStyle(const Style& style);
+    /// Words on the arrow ("waits for", "shmat refused"), at fraction `at` of the way.
+    void setLabel(const QString& label, qreal at = 0.5);
+    QString label() const { return m_label; }
     QPointF from() const { return m_from; }
     QPointF to() const { return m_to; }
+    /// The label's rectangle in scene coordinates (empty without a label).
+    QRectF labelSceneRect() const;
     QRectF boundingRect() const override;
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
 private:
+    QRectF labelRect() const;
     QPointF m_from;
     QPointF m_to;
     Style m_style;
+    QString m_label;
+    qreal m_labelAt = 0.5;
 };
 
 /// A message on its way: a small labelled token moved by the view's animation clock.

@@ -161,21 +161,31 @@ SegmentItem::SegmentItem(int object, QString title, QColor color)
     : ObjectItem(object), m_title(std::move(title)), m_color(std::move(color)) {
 }
 
+void SegmentItem::reserveRows(int rows) {
+    prepareGeometryChange();
+    m_reserved = std::clamp(rows, 1, kMaxRows);
+}
+
 QSizeF SegmentItem::size() const {
-    const int rows = std::max<int>(1, std::min<int>(kMaxRows, static_cast<int>(m_cells.size())));
+    const int rows =
+        std::max<int>(m_reserved, std::min<int>(kMaxRows, static_cast<int>(m_cells.size())));
     return {300, kTitleH + rows * kRowH + 2 * kPad};
 }
 
 void SegmentItem::setCells(std::map<std::int64_t, QString> cells, std::set<std::int64_t> written,
-                           std::set<std::int64_t> read, bool marked) {
-    const bool resize = std::min<std::size_t>(kMaxRows, cells.size()) !=
-                        std::min<std::size_t>(kMaxRows, m_cells.size());
-    if (resize) {
+                           std::set<std::int64_t> read, bool marked,
+                           std::set<std::int64_t> writtenNow) {
+    const auto rows = [this](std::size_t n) {
+        return std::max<std::size_t>(static_cast<std::size_t>(m_reserved),
+                                     std::min<std::size_t>(kMaxRows, n));
+    };
+    if (rows(cells.size()) != rows(m_cells.size())) {
         prepareGeometryChange();
     }
     m_cells = std::move(cells);
     m_written = std::move(written);
     m_read = std::move(read);
+    m_now = std::move(writtenNow);
     m_marked = marked;
     update();
 }
@@ -196,6 +206,8 @@ void SegmentItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
     QString heading = m_title;
     if (m_marked) {
         heading += QObject::tr(" (removed when detached)");
+    } else if (!m_alive) {
+        heading += QObject::tr(" (removed)");
     }
     p->drawText(
         title, Qt::AlignLeft | Qt::AlignVCenter,
@@ -215,7 +227,9 @@ void SegmentItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
         } else if (m_read.count(offset) > 0) {
             fill = m_theme.read;
         }
-        p->setPen(QPen(m_theme.border, 1));
+        // The cell written by this very step: thick outline, so the eye finds it at once.
+        const bool now = m_now.count(offset) > 0;
+        p->setPen(now ? QPen(m_theme.deadlock, 4) : QPen(m_theme.border, 1));
         p->setBrush(fill);
         p->drawRect(r);
         p->setPen(fill == m_theme.nodeFill ? m_theme.text : QColor(20, 20, 25));
@@ -241,7 +255,14 @@ SemaphoreItem::SemaphoreItem(int object, QString name)
 }
 
 QSizeF SemaphoreItem::size() const {
-    return {200, 80};
+    return {220, 108};
+}
+
+void SemaphoreItem::setHolders(QStringList holders) {
+    if (holders != m_holders) {
+        m_holders = std::move(holders);
+        update();
+    }
 }
 
 void SemaphoreItem::setValue(std::int64_t value) {
@@ -258,12 +279,22 @@ void SemaphoreItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
     p->setBrush(m_theme.semaphore);
     p->drawRoundedRect(b, 30, 30);
     p->setPen(m_theme.text);
+    const qreal third = b.height() / 3;
     p->setFont(sceneFont(18, true));
-    p->drawText(b.adjusted(0, 6, 0, -b.height() / 2), Qt::AlignCenter,
+    p->drawText(QRectF(b.left(), b.top() + 6, b.width(), third - 4), Qt::AlignCenter,
                 QObject::tr("semaphore %1").arg(m_name));
     p->setFont(sceneFont(24, true));
-    p->drawText(b.adjusted(0, b.height() / 2 - 4, 0, -4), Qt::AlignCenter,
+    p->drawText(QRectF(b.left(), b.top() + third, b.width(), third), Qt::AlignCenter,
                 QStringLiteral("= %1").arg(m_value));
+    // Who holds it: the names the deadlock's "waits for" edges point at.
+    p->setFont(sceneFont(16));
+    const QString held = m_holders.isEmpty()
+                             ? QObject::tr("held by nobody")
+                             : QObject::tr("held by %1").arg(m_holders.join(QStringLiteral(", ")));
+    const QRectF heldRect(b.left() + 12, b.top() + 2 * third - 4, b.width() - 24, third);
+    p->drawText(
+        heldRect, Qt::AlignCenter,
+        p->fontMetrics().elidedText(held, Qt::ElideRight, static_cast<int>(heldRect.width())));
 }
 
 } // namespace ipclab::ui

@@ -60,9 +60,14 @@ public:
     static constexpr int kMaxRows = 8;
     SegmentItem(int object, QString title, QColor color);
     QSizeF size() const override;
-    /// Cells (offset -> value), and which offsets were just written / read.
+    /// Rows to make room for: the most cells the segment ever holds (so its box keeps
+    /// its size, and its place in the layout, as cells are written).
+    void reserveRows(int rows);
+    /// Cells (offset -> value), which offsets were written / read in the last few events,
+    /// and the ones written by the current step (drawn the strongest).
     void setCells(std::map<std::int64_t, QString> cells, std::set<std::int64_t> written,
-                  std::set<std::int64_t> read, bool marked);
+                  std::set<std::int64_t> read, bool marked, std::set<std::int64_t> writtenNow = {});
+    const std::set<std::int64_t>& writtenNow() const { return m_now; }
     const std::map<std::int64_t, QString>& cells() const { return m_cells; }
     const std::set<std::int64_t>& writtenOffsets() const { return m_written; }
     const std::set<std::int64_t>& readOffsets() const { return m_read; }
@@ -74,6 +79,8 @@ private:
     std::map<std::int64_t, QString> m_cells;
     std::set<std::int64_t> m_written;
     std::set<std::int64_t> m_read;
+    std::set<std::int64_t> m_now;
+    int m_reserved = 1;
     bool m_marked = false;
 };
 
@@ -83,11 +90,15 @@ public:
     QSizeF size() const override;
     void setValue(std::int64_t value);
     std::int64_t value() const { return m_value; }
+    /// Who holds a unit (took one with sem_wait and has not posted), as names.
+    void setHolders(QStringList holders);
+    const QStringList& holders() const { return m_holders; }
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
 private:
     QString m_name;
     std::int64_t m_value = 0;
+    QStringList m_holders;
 };
 
 } // namespace ipclab::ui

@@ -1,5 +1,6 @@
 #include "processitem.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -7,8 +8,9 @@
 namespace ipclab::ui {
 
 namespace {
-constexpr qreal kHalo = 10; // room for the selection / deadlock halo
-constexpr qreal kBand = 64; // the coloured state band on top
+constexpr qreal kHalo = 10;  // room for the selection / deadlock halo
+constexpr qreal kBand = 64;  // the coloured state band on top
+constexpr qreal kCostH = 34; // the cost badge, across the card's top edge
 } // namespace
 
 ProcessItem::ProcessItem(int index) : m_index(index) {
@@ -17,6 +19,9 @@ ProcessItem::ProcessItem(int index) : m_index(index) {
 }
 
 void ProcessItem::setLook(ProcessLook look, const Theme& theme) {
+    if (look.cost != m_look.cost) {
+        prepareGeometryChange();
+    }
     m_look = std::move(look);
     m_theme = theme;
     update();
@@ -27,7 +32,26 @@ QRectF ProcessItem::card() const {
 }
 
 QRectF ProcessItem::boundingRect() const {
-    return card().adjusted(-kHalo, -kHalo, kHalo, kHalo);
+    QRectF r = card().adjusted(-kHalo, -kHalo, kHalo, kHalo);
+    if (!m_look.cost.isEmpty()) {
+        r |= costRect().adjusted(-2, -2, 2, 2);
+    }
+    return r;
+}
+
+QRectF ProcessItem::costRect() const {
+    if (m_look.cost.isEmpty()) {
+        return {};
+    }
+    // Right-aligned, straddling the card's top edge: it reads as "this one just paid".
+    QFontMetricsF metrics(sceneFont(20, true));
+    const qreal w = std::min(kWidth - 20, metrics.horizontalAdvance(m_look.cost) + 28);
+    const QRectF c = card();
+    return {c.right() - w - 6, c.top() - kCostH / 2 - 8, w, kCostH};
+}
+
+QRectF ProcessItem::costSceneRect() const {
+    return m_look.cost.isEmpty() ? QRectF() : mapRectToScene(costRect());
 }
 
 QRectF ProcessItem::addressSpace() const {
@@ -89,7 +113,17 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
     const QColor bandText = QColor(20, 20, 25);
     p->setPen(bandText);
     p->setFont(sceneFont(26, true));
-    const QRectF nameRect = band.adjusted(12, 2, -12, -kBand / 2);
+    QRectF nameRect = band.adjusted(12, 2, -12, -kBand / 2);
+    if (!m_look.uid.isEmpty()) {
+        // Who the process runs as: the segment's mode is checked against it.
+        p->save();
+        p->setFont(sceneFont(17, true));
+        const qreal w = p->fontMetrics().horizontalAdvance(m_look.uid) + 4;
+        const QRectF uidRect(nameRect.right() - w, nameRect.top(), w, nameRect.height());
+        p->drawText(uidRect, Qt::AlignRight | Qt::AlignVCenter, m_look.uid);
+        p->restore();
+        nameRect.setRight(uidRect.left() - 8);
+    }
     p->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
                 p->fontMetrics().elidedText(m_look.name, Qt::ElideRight,
                                             static_cast<int>(nameRect.width())));
@@ -131,6 +165,23 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
         p->drawText(r, Qt::AlignCenter,
                     p->fontMetrics().elidedText(m_look.mapped[i].name, Qt::ElideRight,
                                                 static_cast<int>(r.width()) - 4));
+    }
+
+    if (!m_look.cost.isEmpty()) {
+        // The current step's price, named: a system call in the token colour, a refused
+        // one in the deadlock red, a shared-memory access (no call at all) in green.
+        const QRectF r = costRect();
+        const QColor fill = m_look.costRefused ? m_theme.deadlock
+                            : m_look.costFree  ? m_theme.selectable
+                                               : m_theme.token;
+        p->setPen(QPen(m_theme.border, 2));
+        p->setBrush(fill);
+        p->drawRoundedRect(r, kCostH / 2, kCostH / 2);
+        p->setPen(m_look.costRefused ? QColor(255, 255, 255) : QColor(20, 20, 25));
+        p->setFont(sceneFont(20, true));
+        p->drawText(r, Qt::AlignCenter,
+                    p->fontMetrics().elidedText(m_look.cost, Qt::ElideRight,
+                                                static_cast<int>(r.width()) - 16));
     }
 }
 

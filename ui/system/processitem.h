@@ -25,6 +25,10 @@ struct ProcessLook {
     bool selectable = false; ///< manual scheduling: the user may pick it
     bool deadlocked = false;
     std::vector<MappedRegion> mapped;
+    QString uid;  ///< "uid 1000" where users matter (segments' modes), else empty
+    QString cost; ///< what the current step cost this process: "mq_timedsend +1", "write: +0"
+    bool costFree = false;    ///< a shared-memory access: no system call
+    bool costRefused = false; ///< the call failed (e.g. shmat: permission denied)
 };
 
 class ProcessItem : public QGraphicsItem {
@@ -42,6 +46,8 @@ public:
     /// The point on the card's border in the direction of `target` (edges end there).
     QPointF borderPoint(QPointF target) const;
 
+    /// Where the cost badge is drawn (scene coordinates; empty when there is none).
+    QRectF costSceneRect() const;
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -49,6 +55,7 @@ private:
     QRectF card() const;
     QRectF addressSpace() const;
     QRectF regionRect(std::size_t i) const;
+    QRectF costRect() const;
 
     int m_index;
     ProcessLook m_look;

@@ -4,12 +4,19 @@
 #include "objectitems.h"
 #include "opformat.h"
 #include "processitem.h"
+#include "segmentcells.h"
 #include "systemlayout.h"
 
+#include <QGestureEvent>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QKeyEvent>
 #include <QMouseEvent>
+#include <QNativeGestureEvent>
+#include <QPinchGesture>
+#include <QWheelEvent>
 #include <algorithm>
+#include <cmath>
 
 namespace ipclab::ui {
 
@@ -23,12 +30,13 @@ void indexOperations(const std::vector<Operation>& ops, int proc,
     }
 }
 
-QString segmentTitle(const ObjectInfo& info) {
+QString segmentHeading(const ObjectInfo& info) {
     QString title = QObject::tr("segment %1").arg(QString::fromStdString(info.name));
     if (!info.key.empty()) {
         title += QObject::tr("  key %1").arg(QString::fromStdString(info.key));
     }
-    return title + QObject::tr(" · %1 B · 0%2").arg(info.size).arg(info.mode, 0, 8);
+    // The mode in the lecture's octal, with who may attach: the snooping lessons turn on it.
+    return title + QObject::tr(" · %1 B · mode 0%2").arg(info.size).arg(info.mode, 0, 8);
 }
 
 } // namespace
@@ -40,6 +48,9 @@ SystemView::SystemView(QWidget* parent) : QGraphicsView(parent) {
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     setMinimumSize(320, 240);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    viewport()->grabGesture(Qt::PinchGesture);
     m_theme = Theme::fromPalette(palette());
     m_animation.setInterval(16); // ~60 Hz, and only while a token is in flight
     m_animation.setTimerType(Qt::PreciseTimer);
@@ -53,11 +64,29 @@ void SystemView::setRun(std::shared_ptr<const Scenario> scenario,
     m_scenario = std::move(scenario);
     m_trace = std::move(trace);
     m_hasState = false;
+    m_userZoomed = false;
     m_selectable.clear();
     m_opsByLine.clear();
+    m_uids.clear();
     if (m_scenario) {
         for (std::size_t p = 0; p < m_scenario->processes.size(); ++p) {
             indexOperations(m_scenario->processes[p].program, static_cast<int>(p), m_opsByLine);
+        }
+    }
+    // Users matter where a segment's mode is checked against them: draw each process's
+    // uid when the run has a segment or when the processes run as different users.
+    m_mailboxUsers = m_trace ? ipclab::mailboxUsers(*m_trace) : std::vector<MailboxUse>{};
+    if (m_scenario && m_trace) {
+        bool segments = false;
+        for (const ObjectInfo& info : m_trace->objects) {
+            segments = segments || info.kind == ObjectKind::Segment;
+        }
+        std::set<int> uids;
+        for (const ProcessSpec& p : m_scenario->processes) {
+            uids.insert(p.uid);
+        }
+        for (const ProcessSpec& p : m_scenario->processes) {
+            m_uids.push_back(segments || uids.size() > 1 ? tr("uid %1").arg(p.uid) : QString());
         }
     }
     rebuild();
@@ -99,9 +128,13 @@ void SystemView::rebuild() {
         case ObjectKind::Mailbox:
             box = new MailboxItem(index, QString::fromStdString(info.name), info.capacity);
             break;
-        case ObjectKind::Segment:
-            box = new SegmentItem(index, segmentTitle(info), m_theme.segmentColor(segments++));
+        case ObjectKind::Segment: {
+            auto* segment =
+                new SegmentItem(index, segmentHeading(info), m_theme.segmentColor(segments++));
+            segment->reserveRows(static_cast<int>(distinctCellsWritten(trace, index)));
+            box = segment;
             break;
+        }
         case ObjectKind::Semaphore:
             box = new SemaphoreItem(index, QString::fromStdString(info.name));
             break;
@@ -180,9 +213,88 @@ void SystemView::fit() {
     fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
 }
 
+qreal SystemView::fitScale() const {
+    const QRectF r = scene()->sceneRect();
+    if (r.isEmpty() || viewport()->width() <= 0 || viewport()->height() <= 0) {
+        return 1.0;
+    }
+    return std::min(viewport()->width() / r.width(), viewport()->height() / r.height());
+}
+
+qreal SystemView::zoom() const {
+    return transform().m11() / fitScale();
+}
+
+void SystemView::zoomBy(qreal factor) {
+    // From half the fitted size (room to see it whole with a margin) to 12 times it (one
+    // card of 32 fills the window: every word legible on a projector).
+    const qreal target = std::clamp(zoom() * factor, 0.5, 12.0);
+    const qreal applied = target / zoom();
+    if (std::abs(applied - 1.0) < 1e-6) {
+        return;
+    }
+    m_userZoomed = true;
+    scale(applied, applied);
+}
+
+void SystemView::fitToWindow() {
+    m_userZoomed = false;
+    fit();
+}
+
 void SystemView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    fit();
+    if (!m_userZoomed) {
+        fit();
+    }
+}
+
+void SystemView::wheelEvent(QWheelEvent* event) {
+    const int delta = event->angleDelta().y();
+    if (delta == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.0015, delta));
+    event->accept();
+}
+
+void SystemView::mouseDoubleClickEvent(QMouseEvent* event) {
+    for (QGraphicsItem* item : items(event->position().toPoint())) {
+        if (dynamic_cast<ProcessItem*>(item) != nullptr) {
+            QGraphicsView::mouseDoubleClickEvent(event);
+            return;
+        }
+    }
+    fitToWindow();
+}
+
+void SystemView::keyPressEvent(QKeyEvent* event) {
+    if (event->modifiers() == Qt::NoModifier && event->key() == Qt::Key_F) {
+        fitToWindow();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+bool SystemView::viewportEvent(QEvent* event) {
+    if (event->type() == QEvent::Gesture) {
+        auto* gestures = static_cast<QGestureEvent*>(event);
+        if (auto* pinch = static_cast<QPinchGesture*>(gestures->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged) {
+                zoomBy(pinch->scaleFactor());
+            }
+            return true;
+        }
+    }
+    if (event->type() == QEvent::NativeGesture) {
+        auto* native = static_cast<QNativeGestureEvent*>(event);
+        if (native->gestureType() == Qt::ZoomNativeGesture) {
+            zoomBy(1.0 + native->value());
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
 }
 
 void SystemView::mousePressEvent(QMouseEvent* event) {
@@ -338,6 +450,112 @@ QString SystemView::tokenText() const {
 
 QString SystemView::banner() const {
     return m_banner != nullptr ? m_banner->text() : QString();
+}
+
+QString SystemView::processCost(int proc) const {
+    return proc >= 0 && proc < static_cast<int>(m_processes.size())
+               ? m_processes[static_cast<std::size_t>(proc)]->look().cost
+               : QString();
+}
+
+QString SystemView::processUid(int proc) const {
+    return proc >= 0 && proc < static_cast<int>(m_processes.size())
+               ? m_processes[static_cast<std::size_t>(proc)]->look().uid
+               : QString();
+}
+
+QString SystemView::segmentTitle(const QString& name) const {
+    const int index = objectIndex(name, 2);
+    return index >= 0 ? segmentHeading(m_trace->objects[static_cast<std::size_t>(index)])
+                      : QString();
+}
+
+bool SystemView::segmentCellWrittenNow(const QString& name, qint64 offset) const {
+    auto* box = dynamic_cast<SegmentItem*>(objectItem(objectIndex(name, 2)));
+    return box != nullptr && box->writtenNow().count(offset) > 0;
+}
+
+bool SystemView::linkShut(const QString& name) const {
+    auto it = m_links.find(objectIndex(name, 1));
+    return it != m_links.end() && it->second->isVisible() && it->second->shut();
+}
+
+QStringList SystemView::semaphoreHolders(const QString& name) const {
+    auto* box = dynamic_cast<SemaphoreItem*>(objectItem(objectIndex(name, 3)));
+    return box != nullptr ? box->holders() : QStringList();
+}
+
+int SystemView::processIndexOf(const QString& name) const {
+    if (!m_trace) {
+        return -1;
+    }
+    for (std::size_t p = 0; p < m_trace->processNames.size(); ++p) {
+        if (QString::fromStdString(m_trace->processNames[p]) == name) {
+            return static_cast<int>(p);
+        }
+    }
+    return -1;
+}
+
+QStringList SystemView::mailboxUsers(const QString& name) const {
+    QStringList out;
+    const int object = objectIndex(name, 0);
+    const ObjectItem* box = objectItem(object);
+    if (box == nullptr || !box->isVisible()) {
+        return out;
+    }
+    for (const MailboxUse& use : m_mailboxUsers) {
+        if (use.object == object && use.firstAt < m_index) {
+            out << processName(*m_trace, use.proc);
+        }
+    }
+    return out;
+}
+
+QString SystemView::waitsFor(int proc) const {
+    auto it = m_waitsFor.find(proc);
+    return it == m_waitsFor.end() ? QString() : it->second;
+}
+
+QStringList SystemView::labelledArrows() const {
+    QStringList out;
+    for (const ArrowItem* a : m_arrows) {
+        if (a->isVisible() && !a->label().isEmpty()) {
+            out << a->label();
+        }
+    }
+    return out;
+}
+
+std::vector<QRectF> SystemView::labelRects() const {
+    std::vector<QRectF> out;
+    for (std::size_t p = 0; p < m_processes.size(); ++p) {
+        out.push_back(processSceneRect(static_cast<int>(p)));
+        const QRectF cost = m_processes[p]->costSceneRect();
+        if (!cost.isEmpty()) {
+            out.push_back(cost);
+        }
+    }
+    for (const auto& [object, box] : m_objects) {
+        if (box->isVisible()) {
+            out.push_back(box->sceneBoundingRect());
+        }
+    }
+    for (const auto& [object, link] : m_links) {
+        if (link->isVisible() && link->queued() > 0) {
+            out.push_back(link->badgeSceneRect());
+        }
+    }
+    for (const ArrowItem* a : m_arrows) {
+        const QRectF r = a->labelSceneRect();
+        if (!r.isEmpty()) {
+            out.push_back(r);
+        }
+    }
+    if (m_banner != nullptr && !m_banner->text().isEmpty()) {
+        out.push_back(m_banner->sceneBoundingRect());
+    }
+    return out;
 }
 
 } // namespace ipclab::ui

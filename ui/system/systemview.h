@@ -3,6 +3,8 @@
 // event k", with messages animated on their way. Animation runs on its own short-lived
 // clock, apart from simulated time, and stops as soon as the token has arrived.
 
+#include "eventcost.h"
+#include "messageflow.h"
 #include "theme.h"
 #include "traceview.h"
 
@@ -11,6 +13,7 @@
 #include <QTimer>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 class QGraphicsSimpleTextItem;
@@ -67,6 +70,35 @@ public:
     QString tokenText() const;
     QString banner() const;
 
+    // The "honest at every event" items.
+    /// The cost badge on a process ("mq_timedsend +1", "write: no syscall"; "" when none).
+    QString processCost(int proc) const;
+    /// "uid 1000" on a process where users matter, else "".
+    QString processUid(int proc) const;
+    /// A segment's heading as drawn (name, key, size, mode).
+    QString segmentTitle(const QString& name) const;
+    /// True for the cell written by the current step.
+    bool segmentCellWrittenNow(const QString& name, qint64 offset) const;
+    /// A shut link still drawn because it holds messages.
+    bool linkShut(const QString& name) const;
+    /// Names of the holders drawn under a semaphore.
+    QStringList semaphoreHolders(const QString& name) const;
+    /// The processes drawn connected to a mailbox (they have sent to it or received from it).
+    QStringList mailboxUsers(const QString& name) const;
+    /// Deadlock: the process `proc`'s "waits for" edge points at ("" when none drawn).
+    QString waitsFor(int proc) const;
+    /// The labels of the arrows drawn now ("waits for", "shmat refused: permission denied").
+    QStringList labelledArrows() const;
+    /// Every text-bearing rectangle drawn now, in scene coordinates: process cards, cost
+    /// badges, object boxes, arrow labels, link badges and the banner.
+    std::vector<QRectF> labelRects() const;
+
+    // Zoom and pan (wheel, pinch, drag; fit-to-window with F or a double click).
+    void zoomBy(qreal factor);
+    void fitToWindow();
+    /// 1.0 when the whole system fits the window; above 1 when zoomed in.
+    qreal zoom() const;
+
 signals:
     void processClicked(int proc);
 
@@ -74,6 +106,10 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
 
 private:
     void rebuild();
@@ -84,11 +120,15 @@ private:
     void startToken(std::size_t from, std::size_t to);
     void animationFrame();
     void fit();
+    qreal fitScale() const;
+    void refreshConnections(std::size_t& used);
+    void refreshDeadlockEdges(std::size_t& used, std::set<int>& drawn);
     const Operation* operationAt(int proc, int line) const;
     QPointF objectPoint(int object, QPointF towards) const;
     ObjectItem* objectItem(int object) const;
     int objectIndex(const QString& name, int kind) const;
     ArrowItem* arrow(std::size_t i);
+    int processIndexOf(const QString& name) const;
 
     std::shared_ptr<const Scenario> m_scenario;
     std::shared_ptr<const Trace> m_trace;
@@ -112,6 +152,11 @@ private:
     QPointF m_tokenFrom;
     QPointF m_tokenTo;
     bool m_animate = true;
+    bool m_userZoomed = false; ///< the user zoomed or panned: a resize keeps their view
+    StepCost m_cost;           ///< what the current step cost
+    std::vector<MailboxUse> m_mailboxUsers; ///< who ever used which mailbox, when first
+    std::vector<QString> m_uids;            ///< per process: "uid N" or "" (see processUid)
+    std::map<int, QString> m_waitsFor;      ///< proc -> holder drawn by a deadlock edge
 };
 
 } // namespace ipclab::ui
