@@ -13,7 +13,7 @@ namespace {
 std::size_t countOperations(const std::vector<Operation>& program) {
     std::size_t n = 0;
     for (const Operation& op : program) {
-        n += 1 + countOperations(op.body);
+        n += 1 + countOperations(op.body) + countOperations(op.elseBody);
     }
     return n;
 }

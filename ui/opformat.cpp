@@ -91,6 +91,9 @@ QString opSummary(const Operation& op) {
         return QStringLiteral("say: %1").arg(quoted(op.text));
     case OpKind::Ask:
         return QStringLiteral("ask: %1").arg(quoted(op.text));
+    case OpKind::While:
+    case OpKind::If:
+        return QStringLiteral("%1: %2").arg(name, quoted(op.condition));
     default:
         return QStringLiteral("%1: %2").arg(name, object);
     }
@@ -124,6 +127,10 @@ QString opShort(const Operation& op) {
             .arg(qs(opName(op.kind)), object, QString::fromStdString(op.text));
     case OpKind::Repeat:
         return QStringLiteral("repeat %1").arg(op.count);
+    case OpKind::While:
+    case OpKind::If:
+        return QStringLiteral("%1 %2").arg(qs(opName(op.kind)),
+                                           QString::fromStdString(op.condition));
     default:
         return QStringLiteral("%1 %2").arg(qs(opName(op.kind)), object);
     }

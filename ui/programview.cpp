@@ -28,6 +28,7 @@ void ProgramView::addOperations(QTreeWidgetItem* parent, const std::vector<Opera
         row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         m_items.emplace(std::make_pair(proc, op.pos.line), row);
         addOperations(row, op.body, proc);
+        addOperations(row, op.elseBody, proc);
     }
 }
 

@@ -47,6 +47,8 @@ Machine::Machine(const Scenario& scenario, const RunOptions& options)
       m_sharedCode(std::make_shared<const CompiledScenario>(compileScenario(scenario, m_pool))),
       m_code(*m_sharedCode), m_scheduler(scenario.kernel.scheduler, seedOf(scenario, options),
                                          prioritiesOf(scenario), options.choices) {
+    m_true = m_pool.intern("true");
+    m_false = m_pool.intern("false");
     for (int v = 0; v < m_code.variables.size(); ++v) {
         m_varNames.push_back(m_pool.intern(m_code.variables.name(v)));
     }
@@ -109,15 +111,22 @@ bool Machine::skipControl(int p) {
         const Instr& in = code[static_cast<std::size_t>(pcb.pc)];
         switch (in.step) {
         case Step::LoopBegin:
+            if (in.numTmpl >= 0) {
+                return false; // its count is computed: runOn evaluates it (beginRepeat)
+            }
             if (in.n <= 0) {
                 pcb.pc = in.jump;
             } else {
                 pcb.rounds[in.depth] = 1;
+                pcb.roundLimits[in.depth] = in.n;
                 ++pcb.pc;
             }
             continue;
+        case Step::Jump:
+            pcb.pc = in.jump;
+            continue;
         case Step::LoopEnd:
-            if (pcb.rounds[in.depth] < in.n) {
+            if (pcb.rounds[in.depth] < pcb.roundLimits[in.depth]) {
                 ++pcb.rounds[in.depth];
                 pcb.pc = in.jump;
             } else {
@@ -161,11 +170,24 @@ void Machine::runOn(int c) {
         ++pcb.pc;
         m_opSyscalls = 0;
         cpu.chosen = false;
-        const Exec result = execute(p, in);
+        const Instr* op = &in;
+        Instr dyn;
+        if (in.mayFault) {
+            if (!checkExpressions(p, in, dyn)) {
+                return;
+            }
+            op = &dyn;
+        }
+        const Exec result = execute(p, *op);
         if (result != Exec::Next || pcb.cpu != c) {
             return; // blocked or ended: the CPU is free again
         }
-        const std::uint64_t cost = opCost(in, m_opSyscalls);
+        if (in.ok >= 0) {
+            setVar(p, in.op, in.line, in.ok,
+                   SimValue::integer(m_lastResult == CallResult::Ok ? 1 : 0));
+        }
+        const std::uint64_t cost = opCost(*op, m_opSyscalls);
+        pcb.cpuUsed += cost;
         if (cost > 0) {
             cpu.busyUntil = m_now + cost;
             return;

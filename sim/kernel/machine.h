@@ -42,6 +42,13 @@ struct Pcb {
     int uid = 1000;
     std::uint64_t busyLeft = 0; ///< ticks of the current operation still to run
     std::array<std::int64_t, kMaxNesting + 1> rounds{};
+    std::array<std::int64_t, kMaxNesting + 1> roundLimits{}; ///< each repeat's count
+    /// CPU ticks its operations have cost so far (conditions included).
+    std::uint64_t cpuUsed = 0;
+    /// The waiting loop (code index of its condition) it is in and the CPU it had used
+    /// when it last checked the condition: the spin time of the iteration since.
+    int spinPc = -1;
+    std::uint64_t spinCpu = 0;
     std::vector<Local> locals; ///< by variable slot
 
     WaitKind wait = WaitKind::None;
@@ -173,6 +180,20 @@ private:
     /// object fields are 16 bits.
     bool roomForObject(int p, const Instr& in, StringId call);
 
+    // expressions and their faults (faults.cpp)
+    /// Evaluates the instruction's expressions; false (the process faulted) on a fault.
+    /// `dyn` gets the instruction with its computed number (`numTmpl`) in `n`.
+    bool checkExpressions(int p, const Instr& in, Instr& dyn);
+    /// A `while`/`if` condition: one tick of CPU, no syscall; jumps when false.
+    Exec condition(int p, const Instr& in);
+    /// A repeat whose count is computed: starts its first round or skips it.
+    Exec beginRepeat(int p, const Instr& in);
+    /// The cell of a computed offset in segment `s`.
+    std::size_t cellAt(Segment& s, std::int64_t offset);
+    /// The process dies of a fault in its program (division by zero, ...), shown in the
+    /// trace as segfault() shows a bad access: never a crash of the simulator.
+    Exec fault(int p, const Instr& in, const std::string& why);
+
     // messages (mailboxops.cpp, linkops.cpp)
     Exec mailboxCreate(int p, const Instr& in);
     Exec mailboxDelete(int p, const Instr& in);
@@ -228,7 +249,8 @@ private:
     std::size_t m_nextArrival = 0;
     std::uint64_t m_now = 0;
     bool m_stopped = false;
-    int m_opSyscalls = 0; ///< counted syscalls of the operation being executed
+    int m_opSyscalls = 0;                     ///< counted syscalls of the operation being executed
+    CallResult m_lastResult = CallResult::Ok; ///< of the last syscall (for `ok:`)
     std::int32_t m_nextMessage = 1;
     std::int32_t m_nextShmId = 0;
     std::vector<int> m_readyChoices;
@@ -242,6 +264,8 @@ private:
     std::vector<Semaphore> m_semaphores;
     std::vector<int> m_semaphoreBySlot;
     std::vector<StringId> m_varNames;
+    StringId m_true = kNoString;
+    StringId m_false = kNoString;
 
     // choice points
     bool m_started = false;

@@ -192,7 +192,8 @@ Machine::Exec Machine::shmRead(int p, const Instr& in) {
         return segfault(p, in);
     }
     Segment& s = m_segments[static_cast<std::size_t>(index)];
-    const SimValue v = s.cells[static_cast<std::size_t>(in.cell)];
+    const std::size_t cell = in.cell >= 0 ? static_cast<std::size_t>(in.cell) : cellAt(s, in.n);
+    const SimValue v = s.cells[cell];
     const std::int64_t bytes = v.isInt ? 8 : static_cast<std::int64_t>(m_pool.length(v.text)) + 1;
     if (in.n + bytes > s.size) {
         return segfault(p, in);
@@ -223,7 +224,7 @@ Machine::Exec Machine::shmWrite(int p, const Instr& in) {
     if (!writable || in.n + bytes > s.size) {
         return segfault(p, in);
     }
-    s.cells[static_cast<std::size_t>(in.cell)] = v;
+    s.cells[in.cell >= 0 ? static_cast<std::size_t>(in.cell) : cellAt(s, in.n)] = v;
     emit(EventKind::ShmWrite, p, in.op, in.line, s.object, static_cast<std::int32_t>(in.n), 0,
          textOf(v, m_pool));
     return Exec::Next;

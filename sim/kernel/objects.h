@@ -99,7 +99,10 @@ struct Segment {
     bool marked = false;
     int attachments = 0;
     std::uint64_t known = 0;
+    /// The cells of the name's fixed offsets (CompiledScenario::cellOffsets), then one per
+    /// computed offset first used at run time (`dynOffsets`, in order of first use).
     std::vector<SimValue> cells;
+    std::vector<std::int64_t> dynOffsets;
 };
 
 /// A System V semaphore (one counter). Invariant: waiters is empty unless value == 0.

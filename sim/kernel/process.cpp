@@ -33,6 +33,7 @@ void Machine::emit(EventKind kind, int p, OpKind op, std::uint16_t line, int obj
 void Machine::sys(int p, const Instr& in, StringId name, int object, CallResult r,
                   std::int32_t bytes, std::uint8_t flags) {
     ++m_opSyscalls;
+    m_lastResult = r;
     emit(EventKind::Syscall, p, in.op, in.line, object, bytes, static_cast<std::int32_t>(r), name,
          flags);
 }
@@ -82,6 +83,8 @@ std::uint64_t Machine::opCost(const Instr& in, int syscalls) const {
     case OpKind::Write:
     case OpKind::Set:
     case OpKind::Add:
+    case OpKind::While:
+    case OpKind::If:
         return 1; // an instruction or two: one tick, so that a quantum can end between them
     case OpKind::Say:
     case OpKind::Ask:
@@ -141,6 +144,7 @@ void Machine::wake(int p) {
     Pcb& pcb = m_procs[static_cast<std::size_t>(p)];
     pcb.wait = WaitKind::None;
     pcb.busyLeft = pcb.waitCost;
+    pcb.cpuUsed += pcb.waitCost;
     pcb.waitCost = 0;
     setReady(p);
 }
@@ -237,8 +241,11 @@ Machine::Exec Machine::execute(int p, const Instr& in) {
         // A Caption whose op is Ask: the window stops playback here and asks.
         emit(EventKind::Caption, p, in.op, in.line, kNoObject, 0, 0, m_pool.intern(in.src->text));
         return Exec::Next;
+    case OpKind::While:
+    case OpKind::If:
+        return condition(p, in);
     case OpKind::Repeat:
-        break;
+        return beginRepeat(p, in);
     }
     return Exec::Next;
 }

@@ -69,6 +69,9 @@ private:
             } else if (op.peerKind == PeerKind::Process) {
                 in.slot = m_scenario.processIndex(op.object);
             }
+            if (!op.ok.empty()) {
+                in.ok = m_out.variables.slot(op.ok);
+            }
             if (op.kind == OpKind::Send) {
                 in.tmpl = addTemplate(op.text, false, 0);
             } else if (!op.into.empty()) {
@@ -93,7 +96,8 @@ private:
         case OpKind::Write:
             in.slot = m_out.segments.slot(op.object);
             in.n = op.offset;
-            in.cell = cellSlot(in.slot, op.offset);
+            // A computed offset finds its cell when it runs (Machine::cellAt).
+            in.cell = op.numberTemplate.empty() ? cellSlot(in.slot, op.offset) : -1;
             if (op.kind == OpKind::Write) {
                 in.tmpl = addTemplate(op.text, op.textIsNumber, op.number);
             } else if (!op.into.empty()) {
@@ -119,6 +123,19 @@ private:
             break;
         case OpKind::Repeat:
             break;
+        case OpKind::While:
+        case OpKind::If:
+            m_out.conditions.push_back(compileExpression(op.condition, m_out.variables));
+            in.expr = static_cast<std::int32_t>(m_out.conditions.size() - 1);
+            in.waitingLoop = isWaitingLoop(op);
+            break;
+        }
+        if (!op.numberTemplate.empty()) {
+            in.numTmpl = addTemplate(op.numberTemplate, false, 0);
+            in.mayFault = true;
+        }
+        if (in.tmpl >= 0 && m_out.templates[static_cast<std::size_t>(in.tmpl)].mayFault()) {
+            in.mayFault = true;
         }
         return in;
     }
@@ -136,6 +153,8 @@ private:
         case OpKind::Compute:
         case OpKind::Write:
         case OpKind::Set:
+        case OpKind::While:
+        case OpKind::If:
         case OpKind::Add:
         case OpKind::Say:
         case OpKind::Ask:
@@ -162,6 +181,12 @@ private:
     Work compileList(const std::vector<Operation>& ops, int depth, std::vector<Instr>& code) {
         Work total;
         for (const Operation& op : ops) {
+            if (op.kind == OpKind::While || op.kind == OpKind::If) {
+                const Work work = compileBranching(op, depth, code);
+                total.ops += work.ops;
+                total.events += work.events;
+                continue;
+            }
             if (op.kind != OpKind::Repeat) {
                 code.push_back(compileOp(op, depth));
                 ++total.ops;
@@ -179,11 +204,42 @@ private:
             end.jump = static_cast<std::int32_t>(beginIndex + 1);
             code.push_back(end);
             code[beginIndex].jump = static_cast<std::int32_t>(code.size());
-            const auto rounds = static_cast<std::uint64_t>(std::max<std::int64_t>(op.count, 0));
+            const auto rounds = static_cast<std::uint64_t>(
+                std::max<std::int64_t>(op.numberTemplate.empty() ? op.count : 1, 0));
             total.ops += times(body.ops, rounds);
             total.events += times(body.events, rounds);
         }
         return total;
+    }
+
+    /// while: COND(false -> after) body JUMP(-> COND). if: COND(false -> else) then
+    /// JUMP(-> after) else. The estimate counts one pass of a loop body.
+    Work compileBranching(const Operation& op, int depth, std::vector<Instr>& code) {
+        const std::size_t condIndex = code.size();
+        code.push_back(compileOp(op, depth));
+        Work work = compileList(op.body, depth, code);
+        Instr jump;
+        jump.step = Step::Jump;
+        jump.op = op.kind;
+        jump.depth = static_cast<std::uint8_t>(depth);
+        jump.line = code[condIndex].line;
+        jump.src = &op;
+        const std::size_t jumpIndex = code.size();
+        if (op.kind == OpKind::While) {
+            jump.jump = static_cast<std::int32_t>(condIndex);
+            code.push_back(jump);
+            code[condIndex].jump = static_cast<std::int32_t>(code.size());
+        } else {
+            code.push_back(jump);
+            code[condIndex].jump = static_cast<std::int32_t>(code.size());
+            const Work otherwise = compileList(op.elseBody, depth, code);
+            work.ops = std::max(work.ops, otherwise.ops);
+            work.events = std::max(work.events, otherwise.events);
+            code[jumpIndex].jump = static_cast<std::int32_t>(code.size());
+        }
+        work.ops += 1;
+        work.events += 1;
+        return work;
     }
 
     const Scenario& m_scenario;

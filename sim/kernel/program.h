@@ -12,7 +12,10 @@
 namespace ipclab {
 
 /// What an instruction does besides an operation: loops and the program's end.
-enum class Step : std::uint8_t { Op, LoopBegin, LoopEnd, End };
+/// Jump: go to `jump` (the end of a `while` body, the end of an `if`'s `then:`).
+/// A `while`/`if` condition is an Op (it costs a tick): op While/If, `expr` its condition,
+/// `jump` where to go when it is false.
+enum class Step : std::uint8_t { Op, LoopBegin, LoopEnd, End, Jump };
 
 /// One flat instruction. Invariant: indices (slot, peer, into, tmpl, cell, jump) were
 /// resolved by compileScenario and are valid for its tables.
@@ -21,14 +24,21 @@ struct Instr {
     OpKind op = OpKind::Compute;
     PeerKind peer = PeerKind::None;
     bool blocking = true;
-    std::uint8_t depth = 0; ///< enclosing repeats; the round for `{i}` is rounds[depth - 1]
+    /// An expression in it may fault: the kernel evaluates it before the operation runs.
+    bool mayFault = false;
+    bool waitingLoop = false; ///< while: isWaitingLoop(), its repeats count as spin time
+    std::uint8_t depth = 0;   ///< enclosing repeats; the round for `{i}` is rounds[depth - 1]
     std::uint16_t line = 0;
     /// Mailbox / segment / semaphore name slot, peer process, or the variable of set/add.
     std::int32_t slot = -1;
-    std::int32_t into = -1;         ///< receive/read: variable slot
-    std::int32_t tmpl = -1;         ///< message / value / caption template
-    std::int32_t cell = -1;         ///< read/write: cell slot of the segment name
-    std::int32_t jump = -1;         ///< LoopBegin: index after the loop; LoopEnd: body start
+    std::int32_t into = -1; ///< receive/read: variable slot
+    std::int32_t ok = -1;   ///< non-blocking send/receive: variable slot of `ok:`
+    std::int32_t tmpl = -1; ///< message / value / caption template
+    std::int32_t cell = -1; ///< read/write: cell slot of the segment name
+    std::int32_t jump = -1; ///< LoopBegin: index after the loop; LoopEnd: body start
+    std::int32_t expr = -1; ///< while/if: the condition (CompiledScenario::conditions)
+    /// The template whose value is `n` at run time (`offset: "{16 + 8 * in}"`), or -1.
+    std::int32_t numTmpl = -1;
     std::int64_t n = 0;             ///< compute ticks, repeat rounds, read/write offset
     const Operation* src = nullptr; ///< rarely used fields (mailbox_create, shm_create, ...)
 };
@@ -44,6 +54,7 @@ struct NameTable {
 struct CompiledScenario {
     std::vector<std::vector<Instr>> programs;
     std::vector<CompiledTemplate> templates;
+    std::vector<Expression> conditions; ///< while/if conditions, names resolved to slots
     NameTable mailboxes;
     NameTable segments;
     NameTable semaphores;

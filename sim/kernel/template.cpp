@@ -14,15 +14,66 @@ int VariableTable::slot(std::string_view name) {
     return static_cast<int>(m_names.size() - 1);
 }
 
+Expression compileExpression(std::string_view source, VariableTable& vars) {
+    Expression e;
+    // The loader checked the syntax; a file that skipped it evaluates to a fault.
+    if (parseExpression(source, e)) {
+        e = Expression{};
+        parseExpression("unparsed_expression", e);
+    }
+    for (ExprNode& n : e.nodes) {
+        if (n.kind == ExprNode::Kind::Name) {
+            n.slot = n.text == "i" ? kRoundSlot : vars.slot(n.text);
+        }
+    }
+    return e;
+}
+
+bool LocalsEnvironment::variable(const Expression&, const ExprNode& name, std::int64_t& out,
+                                 std::string& why) {
+    if (name.slot == kRoundSlot) {
+        out = m_round;
+        return true;
+    }
+    const Local& l = m_locals[name.slot];
+    if (!l.isSet) {
+        why = name.text + " has no value yet";
+        return false;
+    }
+    if (!integerOf(l.value, m_pool, out)) {
+        why = name.text + " holds " + std::string(m_pool.view(l.value.text)) + ", not a number";
+        return false;
+    }
+    return true;
+}
+
 namespace {
 
 using Piece = CompiledTemplate::Piece;
 
-Piece placeholderPiece(std::string_view name, VariableTable& vars) {
-    if (name == "i") {
-        return Piece{Piece::Kind::Round, {}, -1};
+Piece placeholderPiece(std::string_view source, VariableTable& vars) {
+    Piece p;
+    Expression check;
+    if (parseExpression(source, check)) {
+        // Not an expression (the loader refuses it): a variable nobody sets, shown as
+        // written, as expandTemplate() does.
+        p.kind = Piece::Kind::Var;
+        p.text = "{" + std::string(source) + "}";
+        p.var = vars.slot(source);
+        return p;
     }
-    return Piece{Piece::Kind::Var, "{" + std::string(name) + "}", vars.slot(name)};
+    Expression e = compileExpression(source, vars);
+    if (e.isName() && e.node(e.root).text == "i") {
+        p.kind = Piece::Kind::Round;
+    } else if (e.isName()) {
+        p.kind = Piece::Kind::Var;
+        p.text = "{" + e.node(e.root).text + "}";
+        p.var = e.node(e.root).slot;
+    } else {
+        p.kind = Piece::Kind::Expr;
+        p.expr = std::move(e);
+    }
+    return p;
 }
 
 } // namespace
@@ -43,6 +94,9 @@ CompiledTemplate compileTemplate(std::string_view tmpl, bool isNumber, std::int6
         Piece p = placeholderPiece(tmpl.substr(1, tmpl.size() - 2), vars);
         if (p.kind == Piece::Kind::Round) {
             t.shape = CompiledTemplate::Shape::Round;
+        } else if (p.kind == Piece::Kind::Expr) {
+            t.shape = CompiledTemplate::Shape::Expr;
+            t.expr = std::move(p.expr);
         } else {
             t.shape = CompiledTemplate::Shape::Var;
             t.var = p.var;
@@ -56,14 +110,15 @@ CompiledTemplate compileTemplate(std::string_view tmpl, bool isNumber, std::int6
         const auto open = tmpl.find('{', pos);
         const auto close = open == std::string_view::npos ? open : tmpl.find('}', open);
         if (open == std::string_view::npos || close == std::string_view::npos) {
-            t.pieces.push_back(Piece{Piece::Kind::Text, std::string(tmpl.substr(pos)), -1});
+            t.pieces.push_back(Piece{Piece::Kind::Text, std::string(tmpl.substr(pos)), -1, {}});
             break;
         }
         if (open > pos) {
             t.pieces.push_back(
-                Piece{Piece::Kind::Text, std::string(tmpl.substr(pos, open - pos)), -1});
+                Piece{Piece::Kind::Text, std::string(tmpl.substr(pos, open - pos)), -1, {}});
         }
         t.pieces.push_back(placeholderPiece(tmpl.substr(open + 1, close - open - 1), vars));
+        t.hasExpr = t.hasExpr || t.pieces.back().kind == Piece::Kind::Expr;
         pos = close + 1;
     }
     return t;
@@ -82,6 +137,13 @@ void TemplateExpander::appendValue(const SimValue& v, StringPool& pool) {
 
 SimValue TemplateExpander::expand(const CompiledTemplate& t, std::int64_t round,
                                   const Local* locals, StringPool& pool) {
+    if (t.mayFault()) {
+        // The kernel checked first (expandChecked); a fault here yields 0.
+        SimValue out = SimValue::integer(0);
+        ExprFault fault;
+        expandChecked(t, round, locals, pool, out, fault);
+        return out;
+    }
     switch (t.shape) {
     case CompiledTemplate::Shape::Literal:
         return t.literal;
@@ -92,6 +154,7 @@ SimValue TemplateExpander::expand(const CompiledTemplate& t, std::int64_t round,
         return l.isSet ? l.value : SimValue::string(t.unsetText);
     }
     case CompiledTemplate::Shape::Mixed:
+    case CompiledTemplate::Shape::Expr:
         break;
     }
     m_buffer.clear();
@@ -110,9 +173,58 @@ SimValue TemplateExpander::expand(const CompiledTemplate& t, std::int64_t round,
                 m_buffer.append(p.text);
             }
             break;
+        case Piece::Kind::Expr:
+            break; // only in templates that mayFault(), expanded by expandChecked
         }
     }
     return SimValue::string(pool.intern(m_buffer));
+}
+
+bool TemplateExpander::expandChecked(const CompiledTemplate& t, std::int64_t round,
+                                     const Local* locals, StringPool& pool, SimValue& out,
+                                     ExprFault& fault) {
+    LocalsEnvironment env(locals, round, pool);
+    std::int64_t v = 0;
+    if (t.shape == CompiledTemplate::Shape::Expr) {
+        if (!evaluateExpression(t.expr, env, v, fault)) {
+            return false;
+        }
+        out = SimValue::integer(v);
+        return true;
+    }
+    if (t.shape != CompiledTemplate::Shape::Mixed || !t.hasExpr) {
+        out = expand(t, round, locals, pool);
+        return true;
+    }
+    // Expressions first: appendValue below may intern, and the buffer is reused.
+    std::string text;
+    for (const Piece& p : t.pieces) {
+        switch (p.kind) {
+        case Piece::Kind::Text:
+            text += p.text;
+            break;
+        case Piece::Kind::Round:
+            text += std::to_string(round);
+            break;
+        case Piece::Kind::Var:
+            if (locals[p.var].isSet) {
+                const SimValue& value = locals[p.var].value;
+                text +=
+                    value.isInt ? std::to_string(value.num) : std::string(pool.view(value.text));
+            } else {
+                text += p.text;
+            }
+            break;
+        case Piece::Kind::Expr:
+            if (!evaluateExpression(p.expr, env, v, fault)) {
+                return false;
+            }
+            text += std::to_string(v);
+            break;
+        }
+    }
+    out = SimValue::string(pool.intern(text));
+    return true;
 }
 
 bool integerOf(const SimValue& v, const StringPool& pool, std::int64_t& out) {

@@ -1,5 +1,6 @@
 #include "fieldreader.h"
 
+#include "expression.h"
 #include "namechars.h"
 #include "opspec.h"
 #include "suggest.h"
@@ -52,24 +53,44 @@ bool isValidVariable(const std::string& name) {
     return isNameText(name, false);
 }
 
+namespace {
+
+void collectNames(const Expression& e, TemplateParts& parts) {
+    for (const ExprNode* n : expressionNames(e)) {
+        parts.names.push_back(n->text);
+    }
+    for (const ExprNode& n : e.nodes) {
+        parts.callsFunction = parts.callsFunction || n.kind == ExprNode::Kind::Call;
+    }
+}
+
+} // namespace
+
 TemplateParts templatePlaceholders(const std::string& text) {
     TemplateParts parts;
-    std::size_t pos = 0;
-    while ((pos = text.find('{', pos)) != std::string::npos) {
-        const auto close = text.find('}', pos);
-        if (close == std::string::npos) {
-            parts.error = "unclosed '{' in template; write placeholders as {i} or {name}";
-            return parts;
-        }
-        auto name = text.substr(pos + 1, close - pos - 1);
-        if (!isValidVariable(name)) {
-            parts.error = "placeholder {" + name + "} is not a variable name; expected {i} or " +
-                          "{name} with letters, digits and '_'";
-            return parts;
-        }
-        parts.names.push_back(std::move(name));
-        pos = close + 1;
+    std::vector<TemplatePiece> pieces;
+    if (auto err = parseTemplate(text, pieces)) {
+        parts.error = err->message;
+        parts.errorOffset = err->offset;
+        return parts;
     }
+    for (const auto& piece : pieces) {
+        if (piece.isExpression) {
+            collectNames(piece.expr, parts);
+        }
+    }
+    return parts;
+}
+
+TemplateParts expressionVariables(const std::string& text) {
+    TemplateParts parts;
+    Expression e;
+    if (auto err = parseExpression(text, e)) {
+        parts.error = err->message;
+        parts.errorOffset = err->offset;
+        return parts;
+    }
+    collectNames(e, parts);
     return parts;
 }
 
@@ -218,6 +239,26 @@ bool FieldReader::readTranslated(const YAML::Node& node, const std::string& labe
     return ok;
 }
 
+bool FieldReader::readExpression(const YAML::Node& node, const std::string& label,
+                                 std::string& out) {
+    if (!node.IsScalar() || node.Scalar().empty()) {
+        expected(node, label, "an expression such as \"(in + 1) % 5 == out\"");
+        return false;
+    }
+    const auto parts = expressionVariables(node.Scalar());
+    if (!parts.error.empty()) {
+        error(posInScalar(node, parts.errorOffset), label + ": " + parts.error);
+        return false;
+    }
+    if (parts.callsFunction) {
+        error(node, label + ": a program's expression uses numbers, variables and operators; "
+                            "functions such as syscalls(P) are for ask: answers");
+        return false;
+    }
+    out = node.Scalar();
+    return true;
+}
+
 bool FieldReader::readName(const YAML::Node& node, const std::string& label, std::string& out) {
     if (!node.IsScalar() || !isValidName(node.Scalar())) {
         expected(node, label,
@@ -267,7 +308,12 @@ bool FieldReader::readTemplate(const YAML::Node& node, const std::string& label,
     }
     const auto parts = templatePlaceholders(node.Scalar());
     if (!parts.error.empty()) {
-        error(node, label + ": " + parts.error);
+        error(posInScalar(node, parts.errorOffset), label + ": " + parts.error);
+        return false;
+    }
+    if (parts.callsFunction) {
+        error(node, label + ": a program's expression uses numbers, variables and operators; "
+                            "functions such as syscalls(P) are for ask: answers");
         return false;
     }
     isNumber = false;

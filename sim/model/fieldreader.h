@@ -37,6 +37,9 @@ public:
     /// `translations`. As a template, each translation may use only en's placeholders.
     bool readTranslated(const YAML::Node& node, const std::string& label, bool asTemplate,
                         std::string& text, Translations& translations);
+    /// An expression (a `while:`/`if:` condition): parsed here so that a syntax error is
+    /// reported at its column inside the string.
+    bool readExpression(const YAML::Node& node, const std::string& label, std::string& out);
     bool readCapacity(const YAML::Node& node, const std::string& label, std::int64_t& out);
     bool readMode(const YAML::Node& node, const std::string& label, int& out);
     bool readKey(const YAML::Node& node, const std::string& label, std::string& out);
@@ -72,12 +75,17 @@ private:
 bool isValidName(const std::string& name);
 bool isValidVariable(const std::string& name);
 
-/// The `{name}` placeholders of a template, in order, or an error text for a malformed
-/// one (an unclosed '{', an empty or invalid name).
+/// The variables a template's `{...}` placeholders read, in order (`i` included), or
+/// an error text for a malformed one (an unclosed '{', an empty placeholder, a syntax
+/// error in an expression) at `errorOffset` in the text.
 struct TemplateParts {
     std::vector<std::string> names;
     std::string error;
+    int errorOffset = 0;
+    bool callsFunction = false; ///< a placeholder calls a function, e.g. {syscalls(P)}
 };
 TemplateParts templatePlaceholders(const std::string& text);
+/// The same for a bare expression (a condition).
+TemplateParts expressionVariables(const std::string& text);
 
 } // namespace ipclab

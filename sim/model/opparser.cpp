@@ -57,7 +57,12 @@ void OperationParser::note(NameKind kind, const std::string& name, const YAML::N
 
 void OperationParser::noteTemplate(const std::string& text, const YAML::Node& at,
                                    const std::string& label, int depth) {
-    for (const auto& name : templatePlaceholders(text).names) {
+    noteExpression(templatePlaceholders(text).names, at, label, depth);
+}
+
+void OperationParser::noteExpression(const std::vector<std::string>& names, const YAML::Node& at,
+                                     const std::string& label, int depth) {
+    for (const auto& name : names) {
         if (name != "i") {
             note(NameKind::Variable, name, at, label, false);
         } else if (depth == 0) {
@@ -128,8 +133,10 @@ bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op
             ok = false;
             continue;
         }
-        if (key == "do") {
-            doKey.reset(it->first);
+        if (key == "do" || key == "then" || key == "else") {
+            if (!hasDo) {
+                doKey.reset(it->first);
+            }
             hasDo = true;
             continue;
         }
@@ -153,8 +160,12 @@ bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op
         opValue.reset(it->second);
     }
     if (spec == nullptr) {
-        if (ok && hasDo) {
-            m_reader.error(doKey, "'do' without 'repeat'; expected 'repeat: N' in the same item");
+        if (ok && hasDo && doKey.Scalar() == "do") {
+            m_reader.error(doKey, "'do' without 'repeat' or 'while'; expected 'repeat: N' or "
+                                  "'while: CONDITION' in the same item");
+        } else if (ok && hasDo) {
+            m_reader.error(doKey, "'" + doKey.Scalar() +
+                                      "' without 'if'; expected 'if: CONDITION' in the same item");
         } else if (ok) {
             m_reader.error(item, "expected an operation such as 'compute: 3', got an empty map");
         }
@@ -162,12 +173,25 @@ bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op
     }
     op.kind = spec->kind;
     op.pos = posOf(opKey);
+    for (auto it = item.begin(); it != item.end(); ++it) {
+        const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        if (key != "do" && key != "then" && key != "else") {
+            continue;
+        }
+        const auto& allowed = spec->siblings;
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+            const std::string owner = key == "do" ? "'repeat' or 'while'" : "'if'";
+            m_reader.error(it->first, "'" + key + "' belongs to " + owner + ", not to '" +
+                                          std::string(spec->name) + "'");
+        }
+    }
     if (spec->kind == OpKind::Repeat) {
         parseRepeat(item, opKey, opValue, depth, op);
         return ok;
     }
-    if (hasDo) {
-        m_reader.error(doKey, "'do' belongs to 'repeat', not to '" + std::string(spec->name) + "'");
+    if (spec->kind == OpKind::While || spec->kind == OpKind::If) {
+        parseBranching(item, opKey, opValue, depth, op);
+        return ok;
     }
     if (spec->kind == OpKind::MailboxCreate) {
         op.capacity = kUnbounded;
@@ -179,6 +203,11 @@ bool OperationParser::parseItem(const YAML::Node& item, int depth, Operation& op
     }
     if (opValue.IsMap() && spec->mapForm && !isLanguageMap(*spec, opValue)) {
         readMapForm(*spec, opValue, op, depth);
+        if (!op.ok.empty() && op.blocking) {
+            m_reader.error(opValue["ok"], std::string(spec->name) +
+                                              ".ok: only a call with 'blocking: false' can "
+                                              "fail to do its job; add 'blocking: false'");
+        }
     } else if ((opValue.IsScalar() || isLanguageMap(*spec, opValue)) && !spec->shortField.empty()) {
         readField(*spec, *spec->field(spec->shortField), opValue, op, depth);
     } else {
@@ -200,7 +229,7 @@ void OperationParser::parseRepeat(const YAML::Node& item, const YAML::Node& keyN
         m_reader.error(keyNode, "repeat: expected an integer from 1 to " +
                                     std::to_string(kMaxRepeat) +
                                     " (the number of rounds), got nothing");
-    } else {
+    } else if (!readNumberTemplate(count, "repeat", depth, op)) {
         m_reader.readInteger(count, "repeat", 1, kMaxRepeat, op.count);
     }
     const YAML::Node body = item["do"];
@@ -208,12 +237,69 @@ void OperationParser::parseRepeat(const YAML::Node& item, const YAML::Node& keyN
         m_reader.error(keyNode, "repeat: missing 'do:' with the list of operations to repeat");
         return;
     }
-    if (depth + 1 > kMaxNesting) {
-        m_reader.error(keyNode,
-                       "repeat nested more than " + std::to_string(kMaxNesting) + " levels deep");
+    op.body = parseBody(body, keyNode, depth + 1, "do");
+}
+
+std::vector<Operation> OperationParser::parseBody(const YAML::Node& list, const YAML::Node& keyNode,
+                                                  int depth, const std::string& label) {
+    if (m_nesting + 1 > kMaxNesting) {
+        m_reader.error(keyNode, keyNode.Scalar() + " nested more than " +
+                                    std::to_string(kMaxNesting) + " levels deep");
+        return {};
+    }
+    ++m_nesting;
+    auto ops = parseList(list, depth, label);
+    --m_nesting;
+    return ops;
+}
+
+void OperationParser::parseBranching(const YAML::Node& item, const YAML::Node& keyNode,
+                                     const YAML::Node& condition, int depth, Operation& op) {
+    const std::string name = keyNode.Scalar();
+    if (condition.IsNull()) {
+        m_reader.error(keyNode, name + ": expected a condition such as \"(in + 1) % 5 == out\", "
+                                       "got nothing");
+    } else if (m_reader.readExpression(condition, name, op.condition)) {
+        noteExpression(expressionVariables(op.condition).names, condition, name, depth);
+    }
+    // A body does not change the round `{i}` stands for: `depth` counts repeats only.
+    if (op.kind == OpKind::While) {
+        const YAML::Node body = item["do"];
+        if (!body.IsDefined()) {
+            m_reader.error(keyNode, "while: missing 'do:' with the list of operations to run "
+                                    "while the condition holds");
+            return;
+        }
+        op.body = parseBody(body, keyNode, depth, "do");
         return;
     }
-    op.body = parseList(body, depth + 1, "do");
+    const YAML::Node then = item["then"];
+    if (!then.IsDefined()) {
+        m_reader.error(keyNode, "if: missing 'then:' with the list of operations to run when "
+                                "the condition holds");
+        return;
+    }
+    op.body = parseBody(then, keyNode, depth, "then");
+    if (const YAML::Node otherwise = item["else"]; otherwise.IsDefined()) {
+        op.elseBody = parseBody(otherwise, keyNode, depth, "else");
+    }
+}
+
+bool OperationParser::readNumberTemplate(const YAML::Node& value, const std::string& label,
+                                         int depth, Operation& op) {
+    // Only a quoted or plain string holding '{' is a template; numbers keep their checks.
+    if (!value.IsScalar() || isIntegerScalar(value) ||
+        value.Scalar().find('{') == std::string::npos) {
+        return false;
+    }
+    std::string text;
+    bool isNumber = false;
+    std::int64_t number = 0;
+    if (m_reader.readTemplate(value, label, text, isNumber, number)) {
+        op.numberTemplate = text;
+        noteExpression(templatePlaceholders(text).names, value, label, depth);
+    }
+    return true;
 }
 
 void OperationParser::readMapForm(const OperationSpec& spec, const YAML::Node& value, Operation& op,
@@ -280,6 +366,10 @@ bool OperationParser::readField(const OperationSpec& spec, const FieldSpec& fiel
     switch (field.type) {
     case FieldType::Integer: {
         std::int64_t v = 0;
+        if ((f == "ticks" || f == "offset" || f == "value") &&
+            readNumberTemplate(value, label, depth, op)) {
+            return true;
+        }
         if (!r.readInteger(value, label, field.min, field.max, v)) {
             return false;
         }
@@ -318,7 +408,7 @@ bool OperationParser::readField(const OperationSpec& spec, const FieldSpec& fiel
         if (!r.readVariable(value, label, var)) {
             return false;
         }
-        (f == "into" ? op.into : op.object) = var;
+        (f == "into" ? op.into : f == "ok" ? op.ok : op.object) = var;
         note(NameKind::Variable, var, value, label, true);
         return true;
     }

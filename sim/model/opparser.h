@@ -32,15 +32,27 @@ private:
                    Operation& op, int depth);
     void parseRepeat(const YAML::Node& item, const YAML::Node& keyNode, const YAML::Node& count,
                      int depth, Operation& op);
+    /// while/if: the condition and the `do:` / `then:` / `else:` lists.
+    void parseBranching(const YAML::Node& item, const YAML::Node& keyNode,
+                        const YAML::Node& condition, int depth, Operation& op);
+    /// A `do:`/`then:`/`else:` list one level deeper; false past kMaxNesting.
+    std::vector<Operation> parseBody(const YAML::Node& list, const YAML::Node& keyNode, int depth,
+                                     const std::string& label);
+    /// A run-time number written as a template: `offset: "{16 + 8 * in}"`.
+    bool readNumberTemplate(const YAML::Node& value, const std::string& label, int depth,
+                            Operation& op);
     void note(NameKind kind, const std::string& name, const YAML::Node& at,
               const std::string& label, bool declares);
     void noteTemplate(const std::string& text, const YAML::Node& at, const std::string& label,
                       int depth);
+    void noteExpression(const std::vector<std::string>& names, const YAML::Node& at,
+                        const std::string& label, int depth);
 
     FieldReader& m_reader;
     std::vector<NameUse>& m_uses;
     int m_process = 0;
     int m_operations = 0;
+    int m_nesting = 0; ///< enclosing repeat/while/if bodies of the list being parsed
     bool m_overBudget = false;
 };
 

@@ -35,11 +35,11 @@ std::vector<OperationSpec> buildSpecs() {
     s.push_back(spec(OpKind::Compute, "compute", {integer("ticks", true, 1, kMaxTicks)}, "ticks"));
     s.push_back(spec(OpKind::Send, "send",
                      {opt("to", F::Name), opt("mailbox", F::Name), req("message", F::Template),
-                      opt("blocking", F::Boolean)},
+                      opt("blocking", F::Boolean), opt("ok", F::Variable)},
                      "", {"to", "mailbox"}));
     s.push_back(spec(OpKind::Receive, "receive",
                      {opt("from", F::Peer), opt("mailbox", F::Name), opt("into", F::Variable),
-                      opt("blocking", F::Boolean)},
+                      opt("blocking", F::Boolean), opt("ok", F::Variable)},
                      "", {"from", "mailbox"}));
     s.push_back(spec(OpKind::Connect, "connect", {req("peer", F::Name)}, "peer"));
     s.push_back(spec(OpKind::Disconnect, "disconnect", {req("peer", F::Name)}, "peer"));
@@ -77,6 +77,14 @@ std::vector<OperationSpec> buildSpecs() {
     s.push_back(spec(
         OpKind::Ask, "ask",
         {req("question", F::LocalText), req("answer", F::Answer), opt("choices", F::Choices)}, ""));
+    OperationSpec loop = spec(OpKind::While, "while", {}, "condition");
+    loop.mapForm = false;
+    loop.siblings = {"do"};
+    s.push_back(loop);
+    OperationSpec branch = spec(OpKind::If, "if", {}, "condition");
+    branch.mapForm = false;
+    branch.siblings = {"then", "else"};
+    s.push_back(branch);
     return s;
 }
 

@@ -40,9 +40,16 @@ enum class OpKind : std::uint8_t {
     Add,
     Repeat,
     Say,
-    Ask, ///< a question at this moment; its answer is computed from the finished run
+    Ask,   ///< a question at this moment; its answer is computed from the finished run
+    While, ///< `while: COND` with `do:`: the condition costs one tick, no syscall
+    If,    ///< `if: COND` with `then:` and optional `else:`
 };
-inline constexpr int kOpKindCount = 21;
+inline constexpr int kOpKindCount = 23;
+
+/// Operations that hold other operations (repeat, while, if): structure, not a cost.
+inline bool isControl(OpKind kind) {
+    return kind == OpKind::Repeat || kind == OpKind::While || kind == OpKind::If;
+}
 
 /// The scenario file's name of an operation, e.g. "mailbox_create".
 std::string_view opName(OpKind kind);
@@ -97,18 +104,28 @@ struct Operation {
 
     std::string into;     ///< receive/read: the variable that gets the value (may be empty)
     bool blocking = true; ///< send/receive
+    /// send/receive with `blocking: false`: the variable that gets 1 when the call did its
+    /// job, 0 when it would have blocked (may be empty).
+    std::string ok;
 
     std::int64_t capacity = 0; ///< mailbox_create: 0 rendezvous, N bounded, kUnbounded
     /// mailbox_create `owner: process`: the mailbox ends with its creator (textbook
     /// variant); the default `owner: kernel` keeps it until mailbox_delete (POSIX).
     bool ownedByProcess = false;
-    std::string key;             ///< shm_create: the segment's key, as the file wrote it
-    std::int64_t size = 0;       ///< shm_create: bytes
-    int mode = 0600;             ///< shm_create: permission bits (octal in the file)
-    std::int64_t offset = 0;     ///< read/write: byte offset into the segment
-    std::int64_t value = 0;      ///< sem_create: initial value
-    std::int64_t count = 0;      ///< repeat: rounds
-    std::vector<Operation> body; ///< repeat: the `do:` list
+    std::string key;                 ///< shm_create: the segment's key, as the file wrote it
+    std::int64_t size = 0;           ///< shm_create: bytes
+    int mode = 0600;                 ///< shm_create: permission bits (octal in the file)
+    std::int64_t offset = 0;         ///< read/write: byte offset into the segment
+    std::int64_t value = 0;          ///< sem_create: initial value
+    std::int64_t count = 0;          ///< repeat: rounds
+    std::vector<Operation> body;     ///< repeat, while: the `do:` list; if: the `then:` list
+    std::vector<Operation> elseBody; ///< if: the `else:` list (may be empty)
+    /// while/if: the condition, an expression (expression.h) checked by the loader.
+    std::string condition;
+    /// When not empty, the run-time number of this operation (compute's ticks, read and
+    /// write's offset, sem_create's value, repeat's count) is this template's value,
+    /// e.g. "{16 + 8 * in}", computed when the operation runs; the number field is unused.
+    std::string numberTemplate;
 
     /// ask: the question is `text`; `answer` is an expression over the finished run
     /// (`syscalls(consumer)`), `answerPos` where its text starts in the file, so that a
@@ -117,6 +134,11 @@ struct Operation {
     SourcePos answerPos;
     std::vector<std::string> choices;
 };
+
+/// A `while` whose body only looks (reads, non-blocking receives, captions): it waits
+/// for another process to change something. Each of its iterations after which the
+/// condition still holds is busy waiting: CPU spent for nothing (the report's spin_time).
+bool isWaitingLoop(const Operation& loop);
 
 enum class SchedulerPolicy : std::uint8_t {
     Fcfs,       ///< first come, first served; runs until it blocks or ends

@@ -16,6 +16,13 @@ SourcePos posOf(const YAML::Node& node) {
     return toSourcePos(node.Mark());
 }
 
+SourcePos posInScalar(const YAML::Node& node, int offset) {
+    SourcePos pos = posOf(node);
+    const bool quoted = node.IsScalar() && node.Tag() == "!";
+    pos.column += offset + (quoted ? 1 : 0);
+    return pos;
+}
+
 bool isPlainScalar(const YAML::Node& node) {
     return node.IsScalar() && node.Tag() == "?";
 }

@@ -13,6 +13,10 @@ namespace ipclab {
 /// yaml-cpp marks are 0-based and -1 when unknown; files speak 1-based.
 SourcePos toSourcePos(const YAML::Mark& mark);
 SourcePos posOf(const YAML::Node& node);
+/// The place of character `offset` inside a scalar's text: after the opening quote of a
+/// quoted scalar. Exact for one-line scalars without escapes, which is how expressions
+/// are written.
+SourcePos posInScalar(const YAML::Node& node, int offset);
 
 /// True for a scalar written without quotes or tag (YAML may read it as a number).
 bool isPlainScalar(const YAML::Node& node);

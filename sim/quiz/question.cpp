@@ -18,6 +18,7 @@ void collect(const Scenario& s, int p, const std::vector<Operation>& program,
                 Question{p, op.pos.line, &op, op.text, op.translations, op.answer, op.choices});
         }
         collect(s, p, op.body, out);
+        collect(s, p, op.elseBody, out);
     }
 }
 

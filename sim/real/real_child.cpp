@@ -1,6 +1,7 @@
 #include "real_child.h"
 
 #include "busy_loop.h"
+#include "expression.h"
 #include "real_limits.h"
 
 #include <cerrno>
@@ -94,6 +95,7 @@ void ChildInterpreter::recordState(ProcState state, const Operation* op, int obj
 CallResult ChildInterpreter::finish(const Operation& op, int object, Sys sys, bool blocking,
                                     const CallOutcome& c, std::int32_t bytes) {
     const CallResult result = resultOf(c.err);
+    m_lastResult = result;
     const auto extra = static_cast<std::uint8_t>(sys);
     const auto moved = result == CallResult::Ok ? bytes : 0;
     if (blocking && c.t1 - c.t0 > m_config.blockedThresholdNs) {
@@ -147,13 +149,108 @@ void ChildInterpreter::awaitCreation(const Operation& op, int object, Sys lookup
 }
 
 Value ChildInterpreter::expand(const Operation& op, std::int64_t round) const {
-    if (op.textIsNumber) {
-        return op.number;
-    }
-    return expandTemplate(op.text, round, [this](std::string_view name) -> const Value* {
+    Value out;
+    ExprFault fault;
+    expandChecked(op, round, out, fault); // exec() checked first: no fault here
+    return out;
+}
+
+VariableLookup ChildInterpreter::lookup() const {
+    return [this](std::string_view name) -> const Value* {
         auto it = m_vars.find(std::string(name));
         return it == m_vars.end() ? nullptr : &it->second;
-    });
+    };
+}
+
+bool ChildInterpreter::expandChecked(const Operation& op, std::int64_t round, Value& out,
+                                     ExprFault& fault) const {
+    if (op.textIsNumber) {
+        out = op.number;
+        return true;
+    }
+    return expandTemplateChecked(op.text, round, lookup(), out, fault);
+}
+
+void ChildInterpreter::faultOf(const Operation& op, const std::string& why) {
+    // The simulator's wording (Machine::fault): the process dies of its program's fault.
+    record(EventKind::Caption, op, -1, 0, static_cast<std::int32_t>(CallResult::Error),
+           "fault: " + why);
+    m_dead = true;
+}
+
+bool ChildInterpreter::computeNumber(const Operation& op, std::int64_t round, std::int64_t& out) {
+    Value v;
+    ExprFault fault;
+    if (!expandTemplateChecked(op.numberTemplate, round, lookup(), v, fault)) {
+        faultOf(op, fault.message);
+        return false;
+    }
+    // The simulator's rules (faults.cpp ruleFor).
+    const char* field = op.kind == OpKind::Compute     ? "compute.ticks"
+                        : op.kind == OpKind::SemCreate ? "sem_create.value"
+                        : op.kind == OpKind::Repeat    ? "repeat"
+                        : op.kind == OpKind::Read      ? "read.offset"
+                                                       : "write.offset";
+    const std::int64_t max = op.kind == OpKind::Compute     ? 1000000000
+                             : op.kind == OpKind::SemCreate ? 32767
+                             : op.kind == OpKind::Repeat    ? kMaxRepeat
+                                                            : kMaxSegmentSize;
+    if (!valueAsInteger(v, out)) {
+        faultOf(op, std::string(field) + " is \"" + valueText(v) + "\", not a number");
+        return false;
+    }
+    const bool offset = op.kind == OpKind::Read || op.kind == OpKind::Write;
+    if (out < 0 || (out > max && !offset)) {
+        faultOf(op, std::string(field) + " is " + std::to_string(out) + "; expected 0 to " +
+                        std::to_string(max));
+        return false;
+    }
+    out = std::min(out, max);
+    return true;
+}
+
+bool ChildInterpreter::condition(const Operation& op, std::int64_t round, bool& holds) {
+    auto it = m_conditions.find(&op);
+    if (it == m_conditions.end()) {
+        it = m_conditions.emplace(&op, Expression{}).first;
+        parseExpression(op.condition, it->second); // the loader checked it
+    }
+    const Expression& e = it->second;
+    std::int64_t value = 0;
+    ExprFault fault;
+    if (!evaluateWithLookup(e, round, lookup(), value, fault)) {
+        faultOf(op, fault.message);
+        return false;
+    }
+    holds = value != 0;
+    // Spin time as in the simulator (Machine::condition): a waiting loop that checked
+    // again and must go on waiting spent the iteration since its last check for nothing.
+    std::int64_t spin = 0;
+    const std::uint64_t t = now();
+    if (isWaitingLoop(op)) {
+        if (holds && m_spinOp == &op) {
+            spin = static_cast<std::int64_t>(
+                std::min<std::uint64_t>(t - m_spinSince, static_cast<std::uint64_t>(INT32_MAX)));
+        }
+        m_spinOp = holds ? &op : nullptr;
+        m_spinSince = t;
+    }
+    record(EventKind::Compute, op, -1, 1, static_cast<std::int32_t>(spin),
+           holds ? "true" : "false");
+    return true;
+}
+
+bool ChildInterpreter::checkExpressions(const Operation& op, std::int64_t round) {
+    if (op.textIsNumber || op.text.find('{') == std::string::npos) {
+        return true;
+    }
+    Value ignored;
+    ExprFault fault;
+    if (expandChecked(op, round, ignored, fault)) {
+        return true;
+    }
+    faultOf(op, fault.message);
+    return false;
 }
 
 int ChildInterpreter::run() {
@@ -200,13 +297,52 @@ void ChildInterpreter::exec(const std::vector<Operation>& ops, std::int64_t roun
             return;
         }
         if (op.kind == OpKind::Repeat) {
-            for (std::int64_t r = 1; r <= op.count && !m_dead; ++r) {
+            std::int64_t count = op.count;
+            if (!op.numberTemplate.empty() && !computeNumber(op, round, count)) {
+                return;
+            }
+            for (std::int64_t r = 1; r <= count && !m_dead; ++r) {
                 exec(op.body, r);
             }
             continue;
         }
+        if (op.kind == OpKind::While || op.kind == OpKind::If) {
+            bool holds = false;
+            while (!m_dead && condition(op, round, holds) && holds) {
+                exec(op.body, round);
+                if (op.kind == OpKind::If) {
+                    break;
+                }
+            }
+            if (!m_dead && !holds && op.kind == OpKind::If) {
+                exec(op.elseBody, round);
+            }
+            continue;
+        }
+        if (!checkExpressions(op, round)) {
+            return;
+        }
+        const Operation* at = &op;
+        Operation computed;
+        if (!op.numberTemplate.empty()) {
+            std::int64_t n = 0;
+            if (!computeNumber(op, round, n)) {
+                return;
+            }
+            computed = op;
+            (op.kind == OpKind::Compute     ? computed.ticks
+             : op.kind == OpKind::SemCreate ? computed.value
+                                            : computed.offset) = n;
+            at = &computed;
+        }
         const std::uint64_t t0 = now();
-        step(op, round);
+        m_lastResult = CallResult::Ok;
+        step(*at, round);
+        if (!op.ok.empty() && !m_dead) {
+            const std::int64_t done = m_lastResult == CallResult::Ok ? 1 : 0;
+            m_vars[op.ok] = done;
+            record(EventKind::VarSet, op, -1, 0, 0, std::to_string(done), op.ok);
+        }
         if (op.kind != OpKind::Say && op.kind != OpKind::Ask && op.kind != OpKind::Set &&
             op.kind != OpKind::Add) {
             RecordHeader h;
@@ -307,7 +443,9 @@ void ChildInterpreter::step(const Operation& op, std::int64_t round) {
         }
         break;
     case OpKind::Repeat:
-        break;
+    case OpKind::While:
+    case OpKind::If:
+        break; // exec() runs them
     }
 }
 

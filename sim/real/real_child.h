@@ -5,6 +5,7 @@
 
 #include "busy_loop.h"
 #include "event.h"
+#include "expression.h"
 #include "real_plan.h"
 #include "real_shared.h"
 #include "scenario.h"
@@ -67,6 +68,15 @@ private:
     void fail(const Operation& op, int object, const std::string& why);
     void awaitCreation(const Operation& op, int object, Sys lookup);
     Value expand(const Operation& op, std::int64_t round) const;
+    bool expandChecked(const Operation& op, std::int64_t round, Value& out, ExprFault& fault) const;
+    /// Evaluates the operation's expressions first; false (the process faulted) on a fault.
+    bool checkExpressions(const Operation& op, std::int64_t round);
+    /// The operation with its computed number (numberTemplate) in place; false on a fault.
+    bool computeNumber(const Operation& op, std::int64_t round, std::int64_t& out);
+    /// A `while`/`if` condition, evaluated and recorded as the simulator does.
+    bool condition(const Operation& op, std::int64_t round, bool& holds);
+    void faultOf(const Operation& op, const std::string& why);
+    VariableLookup lookup() const;
 
     // recording
     std::uint64_t now() const;
@@ -114,8 +124,13 @@ private:
     RingWriter m_ring;
     const ProcessSpec& m_spec;
     std::uint64_t m_start = 0;
-    bool m_dead = false; ///< a runtime error ended the program
+    bool m_dead = false;                      ///< a runtime error ended the program
+    CallResult m_lastResult = CallResult::Ok; ///< of the last call finish() saw (`ok:`)
     std::map<std::string, Value> m_vars;
+    std::map<const Operation*, Expression> m_conditions; ///< parsed once
+    /// The last `while` condition evaluated, when it was and what it read (spin time).
+    const Operation* m_spinOp = nullptr;
+    std::uint64_t m_spinSince = 0;
     std::vector<SegmentHandle> m_segments; ///< index = plan object
     std::vector<QueueHandle> m_queues;     ///< index = plan object
     std::vector<bool> m_semKnown;          ///< index = plan object

@@ -43,7 +43,7 @@ std::int64_t longestMessage(const Scenario& scenario);
 std::optional<std::string> checkLimits(const Scenario& scenario, const SystemLimits& limits,
                                        std::vector<std::string>& notes);
 
-/// Calls `visit` for every operation of every process, repeat bodies included.
+/// Calls `visit` for every operation of every process, repeat/while/if bodies included.
 template <typename Visit> void forEachOperation(const Scenario& scenario, Visit&& visit) {
     struct Walker {
         Visit& v;
@@ -52,6 +52,7 @@ template <typename Visit> void forEachOperation(const Scenario& scenario, Visit&
             for (const auto& op : ops) {
                 v(proc, op);
                 walk(op.body);
+                walk(op.elseBody);
             }
         }
     };

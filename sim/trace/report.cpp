@@ -18,8 +18,9 @@ using Json = nlohmann::ordered_json;
 /// itself is structure, not an operation that could cost anything, so it gets no key.
 void addZeroKeys(const std::vector<Operation>& program, std::map<OpKind, std::int64_t>& out) {
     for (const Operation& op : program) {
-        if (op.kind == OpKind::Repeat) {
+        if (isControl(op.kind)) {
             addZeroKeys(op.body, out);
+            addZeroKeys(op.elseBody, out);
         } else {
             out.emplace(op.kind, 0);
         }
@@ -51,6 +52,40 @@ std::vector<std::uint64_t> blockedTimes(const Trace& trace, std::uint64_t endTim
         }
     }
     return total;
+}
+
+/// Ticks (or ns) each process spent running, and the part spent spinning in a `while`
+/// (Compute events of a condition carry the spun iteration's ticks in `b`).
+void runningTimes(const Trace& trace, std::uint64_t endTime, std::vector<std::uint64_t>& cpu,
+                  std::vector<std::uint64_t>& spin) {
+    const std::size_t n = trace.processNames.size();
+    cpu.assign(n, 0);
+    spin.assign(n, 0);
+    std::vector<std::uint64_t> since(n, 0);
+    std::vector<bool> running(n, false);
+    for (const Event& e : trace.events) {
+        if (e.proc >= n) {
+            continue;
+        }
+        if (e.kind == EventKind::Compute && e.op == OpKind::While && e.b > 0) {
+            spin[e.proc] += static_cast<std::uint64_t>(e.b);
+        }
+        if (e.kind != EventKind::State) {
+            continue;
+        }
+        const bool now = static_cast<ProcState>(e.a) == ProcState::Running;
+        if (running[e.proc] && !now) {
+            cpu[e.proc] += e.time - since[e.proc];
+        } else if (!running[e.proc] && now) {
+            since[e.proc] = e.time;
+        }
+        running[e.proc] = now;
+    }
+    for (std::size_t p = 0; p < n; ++p) {
+        if (running[p]) {
+            cpu[p] += endTime - since[p];
+        }
+    }
 }
 
 /// Median (mean of the middle two for an even count) and nearest-rank 99th percentile.
@@ -147,6 +182,8 @@ Json reportValue(const Report& report, const Trace& trace) {
         pj["syscalls"] = opCounts(p.syscalls);
         pj["context_switches"] = orNull(p.contextSwitches);
         pj["blocked_time"] = p.blockedTime;
+        pj["cpu_time"] = p.cpuTime;
+        pj["spin_time"] = p.spinTime;
         if (p.kernelSwitches) {
             pj["voluntary_switches"] = p.kernelSwitches->voluntary;
             pj["involuntary_switches"] = p.kernelSwitches->involuntary;
@@ -236,6 +273,9 @@ Report makeReport(const Scenario& scenario, const Trace& trace) {
     }
     r.bySyscall = trace.measuredSyscalls.empty() ? tally.byName : trace.measuredSyscalls;
     const auto blocked = blockedTimes(trace, r.endTime);
+    std::vector<std::uint64_t> cpu;
+    std::vector<std::uint64_t> spin;
+    runningTimes(trace, r.endTime, cpu, spin);
     bool allSwitchesKnown = true;
     std::int64_t switches = 0;
     for (std::size_t i = 0; i < trace.processNames.size(); ++i) {
@@ -259,6 +299,8 @@ Report makeReport(const Scenario& scenario, const Trace& trace) {
         allSwitchesKnown = allSwitchesKnown && p.contextSwitches.has_value();
         switches += p.contextSwitches.value_or(0);
         p.blockedTime = blocked[i];
+        p.cpuTime = cpu[i];
+        p.spinTime = spin[i];
         r.processes.push_back(std::move(p));
     }
     if (allSwitchesKnown) {

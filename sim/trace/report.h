@@ -22,6 +22,12 @@ struct ProcessReport {
     std::optional<std::int64_t> contextSwitches;
     std::optional<KernelSwitches> kernelSwitches; ///< real mode, when measured
     std::uint64_t blockedTime = 0;                ///< ticks (sim) or ns (real) spent blocked
+    /// Ticks (sim) or ns (real) spent running: on a CPU in the simulator, not blocked
+    /// or waiting in real mode (wall clock between its calls).
+    std::uint64_t cpuTime = 0;
+    /// The part of cpuTime spent in `while` iterations that made no progress (busy
+    /// waiting): the iteration's condition read the same values again.
+    std::uint64_t spinTime = 0;
 };
 
 /// Wall-clock latency of one operation kind (real mode).
@@ -75,7 +81,8 @@ inline constexpr const char* kEnableKernelCounting = "mount -t tracefs nodev /sy
 
 /// The report as pretty JSON (stable key order), ending in a newline. Keys, in order:
 /// scenario, engine, outcome, syscalls {total, by_op, by_syscall}, processes [{name,
-/// final_state, syscalls, context_switches (null: not measured), blocked_time, and
+/// final_state, syscalls, context_switches (null: not measured), blocked_time, cpu_time,
+/// spin_time, and
 /// voluntary_switches / involuntary_switches when the kernel counted them}], messages
 /// {sent, received}, links, mailboxes, bytes_copied, context_switches (null when any
 /// process's is), end_time, time_unit, deadlock (null or {cycle: [{process, waits_in,

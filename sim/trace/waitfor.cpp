@@ -18,7 +18,14 @@ struct FlatOp {
 void flatten(const std::vector<Operation>& program,
              std::vector<std::pair<std::size_t, std::size_t>>& loops, std::vector<FlatOp>& out) {
     for (const Operation& op : program) {
-        if (op.kind != OpKind::Repeat) {
+        if (op.kind == OpKind::If) {
+            // Either branch may run: both are laid out, in file order.
+            out.push_back(FlatOp{&op, loops});
+            flatten(op.body, loops, out);
+            flatten(op.elseBody, loops, out);
+            continue;
+        }
+        if (op.kind != OpKind::Repeat && op.kind != OpKind::While) {
             out.push_back(FlatOp{&op, loops});
             continue;
         }

@@ -203,7 +203,8 @@ private slots:
                 pkeys.push_back(key);
             }
             QCOMPARE(pkeys, (std::vector<std::string>{"name", "final_state", "syscalls",
-                                                      "context_switches", "blocked_time"}));
+                                                      "context_switches", "blocked_time",
+                                                      "cpu_time", "spin_time"}));
         }
     }
 

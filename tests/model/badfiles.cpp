@@ -157,16 +157,17 @@ const std::vector<BadFile>& badFiles() {
          "t.yaml:5:9: unknown operation 'jump'; expected 'compute', 'send', 'receive', 'connect', "
          "'disconnect', 'mailbox_create', 'mailbox_delete', 'shm_create', 'shm_attach', "
          "'shm_detach', 'shm_remove', 'read', 'write', 'sem_create', 'sem_wait', 'sem_post', "
-         "'set', 'add', 'repeat', 'say' or 'ask'"},
+         "'set', 'add', 'repeat', 'say', 'ask', 'while' or 'if'"},
         {"two ops in one item", prog("      - compute: 1\n        say: hi\n"),
          "t.yaml:6:9: two operations in one item ('compute' and 'say'); start each operation with "
          "its own '- '"},
         {"repeat without do", prog("      - repeat: 3\n"),
          "t.yaml:5:9: repeat: missing 'do:' with the list of operations to repeat"},
         {"do without repeat", prog("      - do: [compute: 1]\n"),
-         "t.yaml:5:9: 'do' without 'repeat'; expected 'repeat: N' in the same item"},
+         "t.yaml:5:9: 'do' without 'repeat' or 'while'; expected 'repeat: N' or "
+         "'while: CONDITION' in the same item"},
         {"do beside compute", prog("      - compute: 1\n        do: []\n"),
-         "t.yaml:6:9: 'do' belongs to 'repeat', not to 'compute'"},
+         "t.yaml:6:9: 'do' belongs to 'repeat' or 'while', not to 'compute'"},
         {"repeat zero", prog("      - repeat: 0\n        do: [compute: 1]\n"),
          "t.yaml:5:17: repeat: expected an integer from 1 to 100000000, got 0"},
         {"repeat too many", prog("      - repeat: 100000001\n        do: [compute: 1]\n"),
@@ -186,8 +187,8 @@ const std::vector<BadFile>& badFiles() {
          "t.yaml:5:9: compute: expected a value (its 'ticks') or a map of fields ('ticks'), got "
          "nothing"},
         {"send is a string", prog("      - send: b\n"),
-         "t.yaml:5:15: send: expected a map of fields ('to', 'mailbox', 'message' or 'blocking'), "
-         "got a string 'b'"},
+         "t.yaml:5:15: send: expected a map of fields ('to', 'mailbox', 'message', 'blocking' or "
+         "'ok'), got a string 'b'"},
         {"send without peer", prog("      - send: {message: hi}\n"),
          "t.yaml:5:15: send: missing 'to' or 'mailbox'; say whom it talks to"},
         {"send to and mailbox",
@@ -266,7 +267,8 @@ const std::vector<BadFile>& badFiles() {
          "t.yaml:5:14: say.text: {i} is used outside any repeat; it stands for the round of the "
          "innermost enclosing repeat"},
         {"unclosed brace", prog("      - say: \"round {i\"\n"),
-         "t.yaml:5:14: say.text: unclosed '{' in template; write placeholders as {i} or {name}"},
+         "t.yaml:5:21: say.text: unclosed '{' in template; write placeholders as {i}, {name} or "
+         "{expression}"},
         {"unquoted template", prog("      - set: {var: y, value: {x}}\n"),
          "t.yaml:5:30: set.value: expected a string or an integer, got a map (put quotes around "
          "templates: \"{x}\")"},
@@ -312,9 +314,57 @@ const std::vector<BadFile>& badFiles() {
          "('box' is a segment)"},
         {"huge repeat count", prog("      - repeat: 99999999999999999999\n        do: []\n"),
          "t.yaml:5:17: repeat: expected an integer from 1 to 100000000, got 99999999999999999999"},
+        // Expressions, while and if (issue 11).
+        {"condition syntax",
+         prog("      - set: {var: n, value: 0}\n      - while: \"(n + 1 % 5\"\n        do: []\n"),
+         "t.yaml:6:27: while: expected ')' to close '(', found end of the expression"},
+        {"C and in a condition",
+         prog(
+             "      - set: {var: n, value: 0}\n      - if: \"n > 0 && n < 5\"\n        then: []\n"),
+         "t.yaml:6:20: if: write 'and' instead of '&&'"},
+        {"expression in a template", prog("      - say: \"{1 +}\"\n"),
+         "t.yaml:5:19: say.text: expected a number, a variable or '(', found end of the "
+         "expression"},
+        {"empty placeholder", prog("      - say: \"a {} b\"\n"),
+         "t.yaml:5:17: say.text: empty placeholder {}; write {i}, {name} or {expression}"},
+        {"function in a program", prog("      - say: \"{syscalls(a)}\"\n"),
+         "t.yaml:5:14: say.text: a program's expression uses numbers, variables and "
+         "operators; functions such as syscalls(P) are for ask: answers"},
+        {"while without do", prog("      - while: \"1\"\n"),
+         "t.yaml:5:9: while: missing 'do:' with the list of operations to run while the "
+         "condition holds"},
+        {"if without then", prog("      - if: \"1\"\n        else: []\n"),
+         "t.yaml:5:9: if: missing 'then:' with the list of operations to run when the "
+         "condition holds"},
+        {"then without if", prog("      - then: []\n"),
+         "t.yaml:5:9: 'then' without 'if'; expected 'if: CONDITION' in the same item"},
+        {"then beside while", prog("      - while: \"1\"\n        do: []\n        then: []\n"),
+         "t.yaml:7:9: 'then' belongs to 'if', not to 'while'"},
+        {"while without condition", prog("      - while:\n        do: []\n"),
+         "t.yaml:5:9: while: expected a condition such as \"(in + 1) % 5 == out\", "
+         "got nothing"},
+        {"condition is a list", prog("      - while: [1]\n        do: []\n"),
+         "t.yaml:5:16: while: expected an expression such as \"(in + 1) % 5 == out\", "
+         "got a list"},
+        {"ok on a blocking send", prog("      - send: {to: b, message: hi, ok: sent}\n"),
+         "t.yaml:5:40: send.ok: only a call with 'blocking: false' can fail to do its "
+         "job; add 'blocking: false'"},
+        {"computed offset syntax",
+         prog("      - shm_create: {name: s, size: 8}\n      - shm_attach: s\n"
+              "      - read: {segment: s, offset: \"{8 *}\", into: v}\n"),
+         "t.yaml:7:41: read.offset: expected a number, a variable or '(', found end of "
+         "the expression"},
+        {"round in a condition outside repeat", prog("      - while: \"i < 3\"\n        do: []\n"),
+         "t.yaml:5:16: while: {i} is used outside any repeat; it stands for the round of "
+         "the innermost enclosing repeat"},
+        {"unset variable in a condition", prog("      - while: \"ghost > 0\"\n        do: []\n"),
+         "t.yaml:5:16: while: variable 'ghost' is never assigned in process 'a'; assign "
+         "it with set, add, or 'into' of receive/read"},
+        {"computed ticks not a template", prog("      - compute: \"three\"\n"),
+         "t.yaml:5:18: compute.ticks: expected an integer from 1 to 1000000000, got a "
+         "string 'three'"},
         {"bad placeholder", prog("      - say: \"{two words}\"\n"),
-         "t.yaml:5:14: say.text: placeholder {two words} is not a variable name; expected {i} or "
-         "{name} with letters, digits and '_'"},
+         "t.yaml:5:20: say.text: expected an operator such as + or == before 'words'"},
         {"empty operation map", prog("      - {}\n"),
          "t.yaml:5:9: expected an operation such as 'compute: 3', got an empty map"},
         {"misspelt and correct key",

@@ -39,4 +39,8 @@ private slots:
     void nonblockingReceive();
     void deadlock();
     void deadlockSemaphores();
+    // lesson_stories_lang.cpp
+    void busyWaiting();
+    void convenience();
+    void nonblockingSend();
 };

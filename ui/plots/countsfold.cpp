@@ -23,6 +23,8 @@ bool isIpcOp(OpKind op) {
     case OpKind::Repeat:
     case OpKind::Say:
     case OpKind::Ask:
+    case OpKind::While:
+    case OpKind::If:
         return false;
     default:
         return true;
@@ -36,6 +38,7 @@ void collectOps(const std::vector<Operation>& program, std::set<OpKind>& ops) {
             ops.insert(op.kind);
         }
         collectOps(op.body, ops);
+        collectOps(op.elseBody, ops);
     }
 }
 } // namespace

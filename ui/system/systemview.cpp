@@ -27,6 +27,7 @@ void indexOperations(const std::vector<Operation>& ops, int proc,
     for (const Operation& op : ops) {
         out.emplace(std::make_pair(proc, op.pos.line), &op);
         indexOperations(op.body, proc, out);
+        indexOperations(op.elseBody, proc, out);
     }
 }
 
