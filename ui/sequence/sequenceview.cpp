@@ -90,6 +90,7 @@ void SequenceView::rebuild() {
     m_timeLabels.clear();
     m_headers.clear();
     m_lifelines.clear();
+    m_ends.clear();
     m_cursor = nullptr;
     m_layout = {};
     setBackgroundBrush(m_theme.background);
@@ -135,6 +136,7 @@ void SequenceView::rebuild() {
         lifeline->setLine(QLineF(x, kHeader - 10, x, y));
         auto* end = scene()->addLine(QLineF(x - 14, y, x + 14, y), QPen(m_theme.border, 4));
         end->setZValue(2);
+        m_ends.emplace_back(m_layout.terminatedAt[p], end);
     }
     // Blocked stretches on the life lines.
     for (const BlockedSpan& span : m_layout.blocked) {
@@ -263,6 +265,10 @@ void SequenceView::refresh() {
                               : std::max(top + 6, std::min(cursor, rowY(m_layout.rows())));
         const qreal x = processX(span.proc);
         m_blocked[i]->setRect(QRectF(x - 6, top, 12, std::max<qreal>(end - top, 6)));
+    }
+    // A process's end is not shown before it happens (reveal as you go).
+    for (const auto& [event, bar] : m_ends) {
+        bar->setVisible(event < visible);
     }
     for (std::size_t r = 0; r < m_timeLabels.size(); ++r) {
         if (m_timeLabels[r] != nullptr) {

@@ -83,6 +83,7 @@ private:
     std::vector<QGraphicsSimpleTextItem*> m_timeLabels; ///< per row (null when no label)
     std::vector<QGraphicsItem*> m_headers;
     std::vector<QGraphicsLineItem*> m_lifelines;
+    std::vector<std::pair<std::size_t, QGraphicsLineItem*>> m_ends; ///< (event, end bar)
     QGraphicsLineItem* m_cursor = nullptr;
 };
 

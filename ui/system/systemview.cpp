@@ -32,12 +32,15 @@ void indexOperations(const std::vector<Operation>& ops, int proc,
 }
 
 QString segmentHeading(const ObjectInfo& info) {
-    QString title = QObject::tr("segment %1").arg(QString::fromStdString(info.name));
+    // The mode first, in the lecture's octal: the snooping lessons turn on it, and a
+    // narrow window elides the end of the heading.
+    QString title = QObject::tr("segment %1 · mode 0%2")
+                        .arg(QString::fromStdString(info.name))
+                        .arg(info.mode, 0, 8);
     if (!info.key.empty()) {
-        title += QObject::tr("  key %1").arg(QString::fromStdString(info.key));
+        title += QObject::tr(" · key %1").arg(QString::fromStdString(info.key));
     }
-    // The mode in the lecture's octal, with who may attach: the snooping lessons turn on it.
-    return title + QObject::tr(" · %1 B · mode 0%2").arg(info.size).arg(info.mode, 0, 8);
+    return title + QObject::tr(" · %1 B").arg(info.size);
 }
 
 } // namespace
