@@ -3,6 +3,7 @@
 #include "cli_args.h"
 #include "commands.h"
 #include "loader.h"
+#include "printable.h"
 
 #include <ostream>
 
@@ -50,7 +51,7 @@ int checkCommand(const Args& args, std::ostream& out, std::ostream& err) {
         for (const ProcessSpec& p : s.processes) {
             operations += countOperations(p.program);
         }
-        out << file << ": ok: \"" << s.title << "\", " << s.processes.size()
+        out << printable(file) << ": ok: \"" << printable(s.title) << "\", " << s.processes.size()
             << (s.processes.size() == 1 ? " process, " : " processes, ") << operations
             << (operations == 1 ? " operation\n" : " operations\n");
     }

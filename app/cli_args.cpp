@@ -59,6 +59,10 @@ bool ArgReader::takeOneFile(std::string& file) {
 }
 
 std::optional<double> parseSeconds(const std::string& text) {
+    // Plain decimal only: strtod would also take "0x10", "inf" and "1e3".
+    if (text.find_first_not_of("0123456789.") != std::string::npos) {
+        return std::nullopt;
+    }
     char* end = nullptr;
     const double seconds = std::strtod(text.c_str(), &end);
     if (text.empty() || end != text.c_str() + text.size() || !(seconds > 0) || seconds > 3600) {

@@ -6,6 +6,7 @@
 #include "cli_args.h"
 #include "commands.h"
 #include "loader.h"
+#include "printable.h"
 #include "report.h"
 
 #include <cstdlib>
@@ -246,7 +247,7 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
         j["same_counts_by_syscall"] = sameCounts(calls) && sameCounts(cleanup);
         out << j.dump(2) << "\n";
     } else {
-        out << scenario.title << "\n\n";
+        out << printable(scenario.title) << "\n\n";
         out << "  " << std::left << std::setw(18) << "outcome" << std::right << std::setw(10)
             << outcomeName(sim.outcome) << std::setw(12) << outcomeName(real.outcome) << "\n\n";
         out << "System calls per operation (simulator's prediction vs the real run):\n";
@@ -266,7 +267,7 @@ int compareCommand(const std::vector<std::string>& args, std::ostream& out, std:
         if (!real.notes.empty()) {
             out << "\nReal mode notes:\n";
             for (const auto& note : real.notes) {
-                out << "  - " << note << "\n";
+                out << "  - " << printable(note) << "\n";
             }
         }
         out << "\n"

@@ -3,14 +3,20 @@
 #include "cli_args.h"
 #include "commands.h"
 #include "loader.h"
+#include "printable.h"
 #include "report.h"
 #include "trace_json.h"
 
 #include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <optional>
 #include <ostream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #ifdef IPCLAB_HAVE_KERNEL
 #include "kernel.h"
@@ -28,10 +34,14 @@ struct RunSettings {
     std::string file;
     std::string engine = "sim";
     std::optional<std::uint64_t> seed;
-    std::optional<std::string> tracePath; ///< "-" is standard output
-    std::optional<double> timeout;        ///< real mode's watchdog, seconds
-    std::optional<std::string> schedule;  ///< the simulator's choices, `NAME*N,...,...`
+    std::optional<std::string> tracePath;  ///< "-" is standard output
+    std::optional<double> timeout;         ///< real mode's watchdog, seconds
+    std::optional<std::string> schedule;   ///< the simulator's choices, `NAME*N,...,...`
+    std::optional<std::size_t> eventLimit; ///< the run's cap on events (both engines)
 };
+
+/// The largest --event-limit: a run that reached it holds about 6.5 GB of trace.
+constexpr unsigned long long kMaxEventLimit = 100'000'000;
 
 /// Reads the run flags; false (with reader.error()) on the first mistake.
 bool parseRun(ArgReader& r, RunSettings& s) {
@@ -45,16 +55,17 @@ bool parseRun(ArgReader& r, RunSettings& s) {
         }
         const std::string name = r.optionName();
         if (name != "--engine" && name != "--seed" && name != "--trace" && name != "--timeout" &&
-            name != "--schedule") {
+            name != "--schedule" && name != "--event-limit") {
             r.fail("unknown option \"" + name +
-                   "\"; expected --engine, --seed, --trace, --timeout or --schedule");
+                   "\"; expected --engine, --seed, --trace, --timeout, --schedule or --event-limit");
             return false;
         }
-        const bool twice = name == "--engine"     ? seenEngine
-                           : name == "--seed"     ? s.seed.has_value()
-                           : name == "--timeout"  ? s.timeout.has_value()
-                           : name == "--schedule" ? s.schedule.has_value()
-                                                  : s.tracePath.has_value();
+        const bool twice = name == "--engine"        ? seenEngine
+                           : name == "--seed"        ? s.seed.has_value()
+                           : name == "--timeout"     ? s.timeout.has_value()
+                           : name == "--schedule"    ? s.schedule.has_value()
+                           : name == "--event-limit" ? s.eventLimit.has_value()
+                                                     : s.tracePath.has_value();
         if (twice) {
             r.fail(name + " is given twice");
             return false;
@@ -65,7 +76,7 @@ bool parseRun(ArgReader& r, RunSettings& s) {
         }
         if (name == "--engine") {
             if (*value != "sim" && *value != "real") {
-                r.fail("--engine expects sim or real, got \"" + *value + "\"");
+                r.fail("--engine expects sim or real, got \"" + printable(*value) + "\"");
                 return false;
             }
             s.engine = *value;
@@ -73,17 +84,28 @@ bool parseRun(ArgReader& r, RunSettings& s) {
         } else if (name == "--timeout") {
             s.timeout = parseSeconds(*value);
             if (!s.timeout) {
-                r.fail("--timeout expects seconds between 0 and 3600, got \"" + *value + "\"");
+                r.fail("--timeout expects seconds between 0 and 3600, got \"" + printable(*value) +
+                       "\"");
                 return false;
             }
         } else if (name == "--schedule") {
             s.schedule = *value;
         } else if (name == "--seed") {
+            // The range of kernel.seed in a file.
             s.seed = parseUnsigned(*value);
-            if (!s.seed) {
-                r.fail("--seed expects a non-negative integer, got \"" + *value + "\"");
+            if (!s.seed || *s.seed > static_cast<std::uint64_t>(INT64_MAX)) {
+                r.fail("--seed expects an integer from 0 to 9223372036854775807, got \"" +
+                       printable(*value) + "\"");
                 return false;
             }
+        } else if (name == "--event-limit") {
+            const auto limit = parseUnsigned(*value);
+            if (!limit || *limit == 0 || *limit > kMaxEventLimit) {
+                r.fail("--event-limit expects an integer from 1 to " +
+                       std::to_string(kMaxEventLimit) + ", got \"" + printable(*value) + "\"");
+                return false;
+            }
+            s.eventLimit = static_cast<std::size_t>(*limit);
         } else {
             if (value->empty()) {
                 r.fail("--trace expects a file path, or - for standard output");
@@ -94,7 +116,7 @@ bool parseRun(ArgReader& r, RunSettings& s) {
     }
     if (s.file.empty()) {
         r.fail("expected a scenario FILE (ipclab run FILE [--engine sim|real] [--seed N] "
-               "[--trace PATH|-] [--timeout SECONDS] [--schedule W])");
+               "[--trace PATH|-] [--timeout SECONDS] [--schedule W] [--event-limit N])");
         return false;
     }
     if (s.schedule && s.engine == "real") {
@@ -117,6 +139,9 @@ std::optional<Trace> runEngine(Scenario& scenario, const RunSettings& s,
         if (s.timeout) {
             options.timeoutSeconds = *s.timeout;
         }
+        if (s.eventLimit) {
+            options.maxEvents = *s.eventLimit;
+        }
         return runReal(scenario, options);
 #else
         err << "ipclab run: real mode not available in this build\n";
@@ -128,6 +153,9 @@ std::optional<Trace> runEngine(Scenario& scenario, const RunSettings& s,
     if (s.seed) {
         options.overrideSeed = true;
         options.seed = *s.seed;
+    }
+    if (s.eventLimit) {
+        options.maxEvents = *s.eventLimit;
     }
     if (s.schedule) {
         std::string error;
@@ -153,6 +181,46 @@ std::optional<Trace> runEngine(Scenario& scenario, const RunSettings& s,
 #endif
 }
 
+/// Writes the trace to `path` through a temporary file in the same directory, renamed
+/// over `path` only once complete: a reader never sees half a trace, and a failed write
+/// leaves what was there.
+bool writeTraceFile(const std::string& path, const Trace& trace, std::string& why) {
+    std::string tmp = path + ".XXXXXX";
+    const int fd = mkstemp(tmp.data());
+    if (fd < 0) {
+        why = std::strerror(errno);
+        return false;
+    }
+    fchmod(fd, 0644);
+    close(fd);
+    {
+        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+        if (file) {
+            writeTraceJson(file, trace);
+            file.close();
+        }
+        if (!file) {
+            why = std::strerror(errno);
+            unlink(tmp.c_str());
+            return false;
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        why = std::strerror(errno);
+        unlink(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+/// Whether `a` and `b` name the same file (both existing).
+bool sameFile(const std::string& a, const std::string& b) {
+    struct stat sa {};
+    struct stat sb {};
+    return stat(a.c_str(), &sa) == 0 && stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 } // namespace
 
 int runCommand(const Args& args, std::ostream& out, std::ostream& err) {
@@ -160,6 +228,12 @@ int runCommand(const Args& args, std::ostream& out, std::ostream& err) {
     RunSettings settings;
     if (!parseRun(reader, settings)) {
         err << reader.error() << "\n";
+        return kExitUsage;
+    }
+    if (settings.tracePath && *settings.tracePath != "-" &&
+        sameFile(*settings.tracePath, settings.file)) {
+        err << "ipclab run: --trace \"" << printable(*settings.tracePath)
+            << "\" is the scenario file itself; give another path\n";
         return kExitUsage;
     }
     LoadResult loaded = loadScenarioFile(settings.file);
@@ -183,14 +257,10 @@ int runCommand(const Args& args, std::ostream& out, std::ostream& err) {
         out << "{\"report\":" << reportToCompactJson(report, *trace) << "}\n";
     } else {
         if (settings.tracePath) {
-            std::ofstream file(*settings.tracePath, std::ios::binary | std::ios::trunc);
-            if (file) {
-                writeTraceJson(file, *trace);
-                file.close();
-            }
-            if (!file) {
-                err << "ipclab run: cannot write the trace to \"" << *settings.tracePath
-                    << "\": " << std::strerror(errno) << "\n";
+            std::string why;
+            if (!writeTraceFile(*settings.tracePath, *trace, why)) {
+                err << "ipclab run: cannot write the trace to \"" << printable(*settings.tracePath)
+                    << "\": " << why << "\n";
                 return kExitFailed;
             }
         }
@@ -201,7 +271,8 @@ int runCommand(const Args& args, std::ostream& out, std::ostream& err) {
         err << "ipclab run: cannot write to standard output\n";
         return kExitFailed;
     }
-    return trace->outcome == Outcome::Error ? kExitFailed : kExitOk;
+    return trace->outcome == Outcome::Error || trace->outcome == Outcome::Interrupted ? kExitFailed
+                                                                                      : kExitOk;
 }
 
 } // namespace ipclab::app

@@ -155,8 +155,8 @@ void Machine::runOn(int c) {
         }
         if (m_eventCount >= m_options.maxEvents) {
             m_trace.notes.push_back("stopped after " + std::to_string(m_options.maxEvents) +
-                                    " events (RunOptions::maxEvents)");
-            stop(Outcome::TimeLimit);
+                                    " events: the run's event limit (--event-limit)");
+            stop(Outcome::EventLimit);
             return;
         }
         if (skipControl(p)) {

@@ -21,9 +21,9 @@ struct RunOptions {
     /// that is not ready) the run stops with Outcome::AwaitingChoice; the last Dispatch
     /// candidates are then in SimulationResult::readyChoices.
     std::vector<int> choices;
-    /// A safety net for scenarios that would run (nearly) forever without the clock
-    /// moving: past this many events the run ends with Outcome::TimeLimit and a note.
-    std::size_t maxEvents = 50'000'000;
+    /// The run's cap on events, whatever the file says (a huge repeat, zero-tick steps
+    /// that never move the clock): past it the run ends with Outcome::EventLimit.
+    std::size_t maxEvents = kDefaultMaxEvents;
     /// For a run on another thread: set to true to stop it (outcome time_limit, with a
     /// note); the run stores its events so far into `progress` as it goes. Both optional.
     const std::atomic<bool>* cancel = nullptr;

@@ -222,6 +222,8 @@ private:
     void detach(int p, std::size_t attachment, OpKind op, std::uint16_t line);
     void destroySegment(Segment& s, int p, OpKind op, std::uint16_t line);
     Exec segfault(int p, const Instr& in);
+    /// A `set` made a value longer than kMaxValueLength: the process dies.
+    Exec valueTooLong(int p, const Instr& in);
     Exec semCreate(int p, const Instr& in);
     Exec semWait(int p, const Instr& in);
     Exec semPost(int p, const Instr& in);

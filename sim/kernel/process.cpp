@@ -1,6 +1,7 @@
 // Process life cycle, event emission and the dispatch of one operation.
 
 #include "machine.h"
+#include "value.h"
 
 #include <algorithm>
 
@@ -68,6 +69,15 @@ void Machine::setVar(int p, OpKind op, std::uint16_t line, int var, const SimVal
 
 std::int64_t Machine::round(int p, const Instr& in) const {
     return in.depth == 0 ? 0 : m_procs[static_cast<std::size_t>(p)].rounds[in.depth - 1];
+}
+
+Machine::Exec Machine::valueTooLong(int p, const Instr& in) {
+    // The process dies, as one that ran out of memory would; the run goes on.
+    emit(EventKind::Caption, p, in.op, in.line, -1, 0, static_cast<std::int32_t>(CallResult::Error),
+         m_pool.intern("value longer than " + std::to_string(kMaxValueLength) +
+                       " bytes: the process is terminated"));
+    terminate(p);
+    return Exec::Ended;
 }
 
 SimValue Machine::expand(int p, const Instr& in) {
@@ -217,9 +227,14 @@ Machine::Exec Machine::execute(int p, const Instr& in) {
         return semWait(p, in);
     case OpKind::SemPost:
         return semPost(p, in);
-    case OpKind::Set:
-        setVar(p, in.op, in.line, in.slot, expand(p, in));
+    case OpKind::Set: {
+        const SimValue v = expand(p, in);
+        if (!v.isInt && m_pool.view(v.text).size() > static_cast<std::size_t>(kMaxValueLength)) {
+            return valueTooLong(p, in);
+        }
+        setVar(p, in.op, in.line, in.slot, v);
         return Exec::Next;
+    }
     case OpKind::Add: {
         const Local& l =
             m_procs[static_cast<std::size_t>(p)].locals[static_cast<std::size_t>(in.slot)];

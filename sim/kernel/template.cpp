@@ -1,5 +1,7 @@
 #include "template.h"
 
+#include "value.h"
+
 #include <charconv>
 
 namespace ipclab {
@@ -175,6 +177,11 @@ SimValue TemplateExpander::expand(const CompiledTemplate& t, std::int64_t round,
             break;
         case Piece::Kind::Expr:
             break; // only in templates that mayFault(), expanded by expandChecked
+        }
+        if (m_buffer.size() > static_cast<std::size_t>(kMaxValueLength)) {
+            // Longer than any variable may be: the caller sees the excess and no more.
+            m_buffer.resize(static_cast<std::size_t>(kMaxValueLength) + 1);
+            break;
         }
     }
     return SimValue::string(pool.intern(m_buffer));

@@ -1,14 +1,18 @@
 #include "diagnosticsink.h"
 
+#include "printable.h"
+
 #include <algorithm>
 
 namespace ipclab {
 
 std::string Diagnostic::format() const {
+    // A file name may hold a newline or an escape sequence: one diagnostic, one line.
     if (line <= 0) {
-        return file + ": " + message;
+        return printable(file) + ": " + printable(message);
     }
-    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+    return printable(file) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+           printable(message);
 }
 
 void DiagnosticSink::add(SourcePos pos, std::string message) {

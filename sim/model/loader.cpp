@@ -246,6 +246,23 @@ std::string syntaxHint(const std::string& msg) {
 
 } // namespace
 
+namespace {
+
+/// Where the last line starting with "---" is (1:1 when there is none).
+SourcePos lastDocumentMarker(std::string_view text) {
+    SourcePos at{1, 1};
+    int line = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((i == 0 || text[i - 1] == '\n') && text.substr(i, 3) == "---") {
+            at = {line, 1};
+        }
+        line += text[i] == '\n' ? 1 : 0;
+    }
+    return at;
+}
+
+} // namespace
+
 LoadResult loadScenarioText(std::string_view text, const std::string& fileName) {
     LoadResult result;
     DiagnosticSink sink(fileName);
@@ -255,7 +272,17 @@ LoadResult loadScenarioText(std::string_view text, const std::string& fileName) 
     }
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(text));
+        std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+        if (documents.size() > 1) {
+            // Silently running only the first would hide the rest of the file.
+            SourcePos at = posOf(documents[1]);
+            if (at.line <= 0) {
+                at = lastDocumentMarker(text); // an empty document has no place of its own
+            }
+            sink.add(at, "a second YAML document (after ---); a scenario file holds one");
+        } else if (!documents.empty()) {
+            root = documents.front();
+        }
     } catch (const YAML::DeepRecursion& e) {
         sink.add(toSourcePos(e.mark), "nesting too deep for the YAML parser; a scenario needs "
                                       "only a few levels");
@@ -297,6 +324,16 @@ LoadResult loadScenarioFile(const std::string& path) {
         LoadResult result;
         result.diagnostics.push_back(
             Diagnostic{path, 0, 0, "is a directory; expected a scenario file (.yaml)"});
+        return result;
+    }
+    // A FIFO or a device would block the open or the read forever (or never end).
+    const auto status = std::filesystem::status(path, dirError);
+    if (!dirError && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        LoadResult result;
+        result.diagnostics.push_back(
+            Diagnostic{path, 0, 0,
+                       "is not a regular file (a FIFO, device or socket); expected a scenario "
+                       "file (.yaml)"});
         return result;
     }
     std::ifstream in(path, std::ios::binary);

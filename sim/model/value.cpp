@@ -142,6 +142,11 @@ Value expandTemplate(std::string_view tmpl, std::int64_t round, const VariableLo
         out.append(tmpl.substr(pos, open - pos));
         out.append(valueText(placeholder(tmpl.substr(open + 1, close - open - 1))));
         pos = close + 1;
+        if (out.size() > static_cast<std::size_t>(kMaxValueLength)) {
+            // Longer than any variable may be: the caller sees the excess and no more.
+            out.resize(static_cast<std::size_t>(kMaxValueLength) + 1);
+            break;
+        }
     }
     return out;
 }

@@ -16,6 +16,10 @@ struct Expression;
 /// An integer or a piece of text.
 using Value = std::variant<std::int64_t, std::string>;
 
+/// Bytes a variable may hold: a longer value (`set: "{s}{s}"` doubled) is a fault of the
+/// process that makes it, and no expansion grows past it (the run's memory stays bounded).
+inline constexpr std::int64_t kMaxValueLength = 1 << 16;
+
 /// Decimal form of an integer, the text itself otherwise.
 std::string valueText(const Value& value);
 /// The integer a value holds, or that its text spells exactly ("42", "-7").

@@ -9,6 +9,7 @@
 #include <sched.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -75,6 +76,7 @@ void ChildInterpreter::record(EventKind kind, const Operation& op, int object, s
     h.a = a;
     h.b = b;
     m_ring.put(h, text, name);
+    m_status.events.store(++m_events, std::memory_order_relaxed);
 }
 
 void ChildInterpreter::recordState(ProcState state, const Operation* op, int object,
@@ -90,6 +92,7 @@ void ChildInterpreter::recordState(ProcState state, const Operation* op, int obj
     h.extra =
         state == ProcState::Running ? static_cast<std::uint8_t>(sched_getcpu() & 0xFF) : kNoCpu;
     m_ring.put(h);
+    m_status.events.store(++m_events, std::memory_order_relaxed);
 }
 
 CallResult ChildInterpreter::finish(const Operation& op, int object, Sys sys, bool blocking,
@@ -109,6 +112,18 @@ CallResult ChildInterpreter::finish(const Operation& op, int object, Sys sys, bo
         // As in the simulator, only a call that actually waited carries kFlagBlocking.
         record(EventKind::Syscall, op, object, moved, static_cast<std::int32_t>(result), {}, {}, 0,
                extra, c.t0);
+    }
+    if (result == CallResult::Error && c.err != EEXIST) {
+        // An error the scenario has no word for: the process's fault, said by name, rather
+        // than a process that goes on and leaves its peers waiting (a "deadlock").
+        record(EventKind::Caption, op, object, 0, static_cast<std::int32_t>(CallResult::Error),
+               std::string(sysName(sys)) + " failed: " + strerrorname_np(c.err) + " (" +
+                   std::strerror(c.err) + "): the process is stopped");
+        if (m_status.faultErrno == 0) {
+            m_status.faultErrno = c.err;
+            m_status.faultSyscall = static_cast<std::uint8_t>(sys);
+        }
+        m_dead = true;
     }
     return result;
 }
@@ -253,7 +268,34 @@ bool ChildInterpreter::checkExpressions(const Operation& op, std::int64_t round)
     return false;
 }
 
-int ChildInterpreter::run() {
+bool ChildInterpreter::claimCreation(int object) {
+    return m_shared.object(object).claimed.exchange(1) == 0;
+}
+
+void ChildInterpreter::published(int object, int sysvId) {
+    auto& shared = m_shared.object(object);
+    shared.sysvId.store(sysvId);
+    shared.ownerUid.store(static_cast<std::int32_t>(geteuid()));
+    shared.removed.store(0);
+}
+
+void ChildInterpreter::refuseForeign(const Operation& op, int object, const std::string& why) {
+    record(EventKind::Caption, op, object, 0, static_cast<std::int32_t>(CallResult::Error),
+           "refused: " + why);
+    std::int32_t none = -1;
+    m_shared.foreignObject().compare_exchange_strong(none, object);
+    m_exit = ChildExit::ForeignObject;
+    m_dead = true;
+}
+
+bool ChildInterpreter::queueIsOurs(int fd, int object) const {
+    struct stat st {};
+    return fstat(fd, &st) == 0 &&
+           static_cast<std::int32_t>(st.st_uid) == m_shared.object(object).ownerUid.load() &&
+           (!m_plan.enforceUids || st.st_gid == m_plan.runGid);
+}
+
+ChildExit ChildInterpreter::run() {
     m_start = m_shared.startNs();
     const std::uint64_t arrival =
         static_cast<std::uint64_t>(std::max<std::int64_t>(m_spec.start, 0)) * m_config.tickNs;
@@ -288,7 +330,7 @@ int ChildInterpreter::run() {
     }
     recordState(ProcState::Terminated, nullptr, -1, 0);
     m_status.phase.store(Finished, std::memory_order_release);
-    return m_dead ? 2 : 0;
+    return m_exit != ChildExit::Done ? m_exit : m_dead ? ChildExit::Fault : ChildExit::Done;
 }
 
 void ChildInterpreter::exec(const std::vector<Operation>& ops, std::int64_t round) {
@@ -364,6 +406,15 @@ void ChildInterpreter::step(const Operation& op, std::int64_t round) {
         break;
     case OpKind::Set: {
         Value v = expand(op, round);
+        if (const auto* text = std::get_if<std::string>(&v);
+            text != nullptr && text->size() > static_cast<std::size_t>(kMaxValueLength)) {
+            // As in the simulator: the process dies, the run goes on.
+            record(EventKind::Caption, op, -1, 0, static_cast<std::int32_t>(CallResult::Error),
+                   "value longer than " + std::to_string(kMaxValueLength) +
+                       " bytes: the process is terminated");
+            m_dead = true;
+            break;
+        }
         record(EventKind::VarSet, op, -1, 0, 0, valueText(v), op.object);
         m_vars[op.object] = std::move(v);
         break;

@@ -26,6 +26,15 @@ inline std::uint16_t objectField(int object) {
     return object < 0 ? kNoObject : static_cast<std::uint16_t>(object);
 }
 
+/// How a child ends, as its exit status (the runner reads it with wait4).
+enum class ChildExit : int {
+    Done = 0,               ///< the program ran to its end
+    Fault = 2,              ///< a runtime error ended the program (the trace says which)
+    ForeignObject = 3,      ///< an object of the run was someone else's: the run refuses
+    CredentialsFailed = 20, ///< could not become the scenario's uid
+    RunnerGone = 21,        ///< the runner died before the child was set up
+};
+
 struct ChildConfig {
     int self = 0;                   ///< process index
     std::uint64_t tickNs = 1000000; ///< nanoseconds per compute tick
@@ -40,8 +49,8 @@ class ChildInterpreter {
 public:
     ChildInterpreter(const Scenario& scenario, const RunPlan& plan, SharedArea& shared,
                      const ChildConfig& config);
-    /// Executes the program; returns the child's exit status.
-    int run();
+    /// Executes the program; returns how it ended.
+    ChildExit run();
 
 private:
     struct CallOutcome {
@@ -67,6 +76,15 @@ private:
     void step(const Operation& op, std::int64_t round);
     void fail(const Operation& op, int object, const std::string& why);
     void awaitCreation(const Operation& op, int object, Sys lookup);
+    /// Whether this process makes `object` (exclusively): the first of the run to create
+    /// it since it last went away. The others wait for it and open what it made.
+    bool claimCreation(int object);
+    /// The object this run meant to use is someone else's: record it and end the run.
+    void refuseForeign(const Operation& op, int object, const std::string& why);
+    /// Whether the queue behind `fd` is owned by the uid that made the run's object.
+    bool queueIsOurs(int fd, int object) const;
+    /// Publishes a created object's id and owner to the other processes.
+    void published(int object, int sysvId);
     Value expand(const Operation& op, std::int64_t round) const;
     bool expandChecked(const Operation& op, std::int64_t round, Value& out, ExprFault& fault) const;
     /// Evaluates the operation's expressions first; false (the process faulted) on a fault.
@@ -126,6 +144,8 @@ private:
     std::uint64_t m_start = 0;
     bool m_dead = false;                      ///< a runtime error ended the program
     CallResult m_lastResult = CallResult::Ok; ///< of the last call finish() saw (`ok:`)
+    ChildExit m_exit = ChildExit::Done;
+    std::uint64_t m_events = 0; ///< events recorded, mirrored in m_status.events
     std::map<std::string, Value> m_vars;
     std::map<const Operation*, Expression> m_conditions; ///< parsed once
     /// The last `while` condition evaluated, when it was and what it read (spin time).

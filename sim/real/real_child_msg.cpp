@@ -59,16 +59,32 @@ void ChildInterpreter::mailboxCreate(const Operation& op) {
     const auto& o = m_plan.objects[obj];
     const int mode = m_plan.enforceUids ? kQueueModeShared : 0600;
     auto& q = m_queues[obj];
+    // The first creator makes the queues exclusively; a later "create" opens them, as
+    // mq_open(O_CREAT) of an existing queue does, and checks they are the run's own.
+    const bool first = claimCreation(obj);
+    if (!first) {
+        awaitCreation(op, obj, Sys::MqOpen);
+    }
+    const int flags = O_RDWR | O_CREAT | (first ? O_EXCL : 0);
     auto open = [&](const std::string& name, long maxMsg, long msgSize, int& fd) {
         mq_attr attr{};
         attr.mq_maxmsg = maxMsg;
         attr.mq_msgsize = msgSize;
         const auto c = issue(op, obj, Sys::MqOpen, false, [&] {
-            return static_cast<long>(mq_open(name.c_str(), O_RDWR | O_CREAT, mode, &attr));
+            return static_cast<long>(mq_open(name.c_str(), flags, mode, &attr));
         });
         const bool ok = finish(op, obj, Sys::MqOpen, false, c, 0) == CallResult::Ok;
         if (ok) {
             fd = static_cast<int>(c.ret);
+        } else if (c.err == EEXIST) {
+            refuseForeign(op, obj,
+                          "mailbox " + o.name +
+                              ": its random queue name was taken by "
+                              "someone else before this run could create it");
+        }
+        if (ok && !first && !queueIsOurs(fd, obj)) {
+            refuseForeign(op, obj, "mailbox " + o.name + " is not the one this run made");
+            return false;
         }
         return ok;
     };
@@ -80,7 +96,9 @@ void ChildInterpreter::mailboxCreate(const Operation& op) {
     }
     q.known = true;
     auto& shared = m_shared.object(obj);
-    shared.removed.store(0);
+    if (first) {
+        published(obj, -1);
+    }
     if (shared.created.exchange(1) == 0) {
         const auto capacity = o.capacity == kUnbounded ? -1 : o.capacity;
         record(EventKind::ObjCreated, op, obj, static_cast<std::int32_t>(capacity));
@@ -103,6 +121,7 @@ void ChildInterpreter::mailboxDelete(const Operation& op) {
         auto& shared = m_shared.object(obj);
         shared.removed.store(1);
         shared.created.store(0);
+        shared.claimed.store(0);
         record(EventKind::ObjDeleted, op, obj);
     }
 }
@@ -120,6 +139,10 @@ bool ChildInterpreter::queueLookup(const Operation& op, int obj) {
         const bool ok = finish(op, obj, Sys::MqOpen, false, c, 0) == CallResult::Ok;
         if (ok) {
             fd = static_cast<int>(c.ret);
+            if (!queueIsOurs(fd, obj)) {
+                refuseForeign(op, obj, "mailbox " + o.name + " is not the one this run made");
+                return false;
+            }
         }
         return ok;
     };

@@ -37,18 +37,37 @@ void ChildInterpreter::shmCreate(const Operation& op) {
     const int obj = m_plan.segments.at(op.object);
     const auto& o = m_plan.objects[obj];
     const int mode = m_plan.enforceUids ? o.realMode : (o.mode | 0600);
+    // The first creator makes it exclusively; a later "create" finds the run's own
+    // segment, as shmget(IPC_CREAT) does, and checks it is the one the first one made.
+    const bool first = claimCreation(obj);
+    if (!first) {
+        awaitCreation(op, obj, Sys::Shmget);
+    }
+    const int flags = IPC_CREAT | (first ? IPC_EXCL : 0) | mode;
     const auto c = issue(op, obj, Sys::Shmget, false, [&] {
-        return static_cast<long>(shmget(o.key, static_cast<size_t>(o.size), IPC_CREAT | mode));
+        return static_cast<long>(shmget(o.key, static_cast<size_t>(o.size), flags));
     });
     if (finish(op, obj, Sys::Shmget, false, c, 0) != CallResult::Ok) {
+        if (c.err == EEXIST) {
+            refuseForeign(op, obj,
+                          "segment " + o.name +
+                              ": its random key was taken by "
+                              "someone else before this run could create it");
+        }
         return;
     }
     auto& shared = m_shared.object(obj);
+    if (!first && c.ret != shared.sysvId.load()) {
+        refuseForeign(op, obj, "segment " + o.name + " is not the one this run made");
+        return;
+    }
     m_segments[obj].known = true;
     m_segments[obj].id = static_cast<int>(c.ret);
-    if (shared.created.exchange(1) == 0) {
+    if (first) {
         shared.creatorUid.store(m_spec.uid);
-        shared.sysvId.store(static_cast<std::int32_t>(c.ret));
+        published(obj, static_cast<std::int32_t>(c.ret));
+    }
+    if (shared.created.exchange(1) == 0) {
         record(EventKind::ObjCreated, op, obj, static_cast<std::int32_t>(c.ret));
     }
 }
@@ -62,6 +81,11 @@ bool ChildInterpreter::segmentLookup(const Operation& op, int obj) {
     const auto c = issue(op, obj, Sys::Shmget, false,
                          [&] { return static_cast<long>(shmget(m_plan.objects[obj].key, 0, 0)); });
     if (finish(op, obj, Sys::Shmget, false, c, 0) != CallResult::Ok) {
+        return false;
+    }
+    if (c.ret != m_shared.object(obj).sysvId.load() || m_shared.object(obj).removed.load() != 0) {
+        refuseForeign(op, obj,
+                      "segment " + m_plan.objects[obj].name + " is not the one this run made");
         return false;
     }
     seg.known = true;
@@ -120,6 +144,7 @@ void ChildInterpreter::shmRemove(const Operation& op) {
                          [&] { return static_cast<long>(shmctl(id, IPC_RMID, nullptr)); });
     if (finish(op, obj, Sys::Shmctl, false, c, 0) == CallResult::Ok) {
         m_shared.object(obj).removed.store(1);
+        m_shared.object(obj).claimed.store(0);
         record(EventKind::ShmMarked, op, obj);
     }
 }
@@ -205,16 +230,33 @@ void ChildInterpreter::semCreate(const Operation& op) {
     const int obj = m_plan.semaphores.at(op.object);
     const auto& o = m_plan.objects[obj];
     const int mode = m_plan.enforceUids ? kSemMode : 0600;
+    const bool first = claimCreation(obj);
+    if (!first) {
+        awaitCreation(op, obj, Sys::Semget);
+    }
+    const int flags = IPC_CREAT | (first ? IPC_EXCL : 0) | mode;
     const auto c = issue(op, obj, Sys::Semget, false,
-                         [&] { return static_cast<long>(semget(o.key, 1, IPC_CREAT | mode)); });
+                         [&] { return static_cast<long>(semget(o.key, 1, flags)); });
     if (finish(op, obj, Sys::Semget, false, c, 0) != CallResult::Ok) {
+        if (c.err == EEXIST) {
+            refuseForeign(op, obj,
+                          "semaphore " + o.name +
+                              ": its random key was taken by "
+                              "someone else before this run could create it");
+        }
         return;
     }
     const int id = static_cast<int>(c.ret);
+    auto& shared = m_shared.object(obj);
+    if (!first && id != shared.sysvId.load()) {
+        refuseForeign(op, obj, "semaphore " + o.name + " is not the one this run made");
+        return;
+    }
     m_semKnown[obj] = true;
     m_semIds[obj] = id;
-    auto& shared = m_shared.object(obj);
-    shared.sysvId.store(id);
+    if (first) {
+        published(obj, id);
+    }
     const auto set = issue(op, obj, Sys::Semctl, false, [&] {
         return static_cast<long>(semctl(id, 0, SETVAL, static_cast<int>(op.value)));
     });
@@ -234,6 +276,11 @@ void ChildInterpreter::semChange(const Operation& op, int delta) {
             return static_cast<long>(semget(m_plan.objects[obj].key, 1, 0));
         });
         if (finish(op, obj, Sys::Semget, false, c, 0) != CallResult::Ok) {
+            return;
+        }
+        if (c.ret != m_shared.object(obj).sysvId.load()) {
+            refuseForeign(
+                op, obj, "semaphore " + m_plan.objects[obj].name + " is not the one this run made");
             return;
         }
         m_semKnown[obj] = true;

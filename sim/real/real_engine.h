@@ -6,7 +6,9 @@
 #include "trace.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace ipclab {
 
@@ -23,6 +25,14 @@ struct RealOptions {
     /// so that a run of the bundled size never asks the runner to drain mid-run (a drain
     /// wakes the runner, which then competes with the children for the CPUs).
     std::size_t ringBytes = 0;
+    /// The run's cap on events: past it the run ends with Outcome::EventLimit.
+    std::size_t maxEvents = kDefaultMaxEvents;
+    /// Where the runner's private directory (ipclab-<uid>) is made; empty: /dev/shm, or
+    /// /tmp without it. Tests point it at a directory of their own.
+    std::string registryBase;
+    /// For tests: called once the plan (names, keys) is fixed and registered, before any
+    /// child exists. Lines as in the registry: "shm KEY", "sem KEY", "mq NAME".
+    std::function<void(const std::vector<std::string>&)> afterPlan;
 };
 
 /// Run `scenario` for real. Never throws for a scenario that loaded; refusals (limits)

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,13 +29,15 @@ long futex(std::atomic<std::uint32_t>& word, int op, std::uint32_t value) {
         const gid_t gid = plan.runGid;
         if (syscall(SYS_setgroups, 0, nullptr) != 0 || syscall(SYS_setresgid, gid, gid, gid) != 0 ||
             syscall(SYS_setresuid, uid, uid, uid) != 0) {
-            _exit(120);
+            _exit(static_cast<int>(ChildExit::CredentialsFailed));
         }
     }
+    // Every object gets exactly the mode the engine asks for, whatever the runner's umask.
+    umask(0);
     // After the credential change (which clears it): die with the runner.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != plan.runner) {
-        _exit(121);
+        _exit(static_cast<int>(ChildExit::RunnerGone));
     }
     sigset_t none;
     sigemptyset(&none);
@@ -61,7 +64,7 @@ long futex(std::atomic<std::uint32_t>& word, int op, std::uint32_t value) {
         shared.child(config.self).involuntaryAtStart = usage.ru_nivcsw;
     }
     ChildInterpreter interpreter(scenario, plan, shared, config);
-    _exit(interpreter.run());
+    _exit(static_cast<int>(interpreter.run()));
 }
 
 } // namespace

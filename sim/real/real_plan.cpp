@@ -1,15 +1,22 @@
 #include "real_plan.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <set>
 #include <sys/random.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <unistd.h>
 
 namespace ipclab::real {
 
-key_t sysvKey(pid_t pid, int n) {
-    return static_cast<key_t>((1u << 30) | ((static_cast<unsigned>(pid) & 0x3FFFFFu) << 8) |
-                              (static_cast<unsigned>(n) & 0xFFu));
+gid_t runGroup(pid_t runner) {
+    return static_cast<gid_t>(1900000000u + (static_cast<unsigned>(runner) & 0xFFFFFu));
+}
+
+bool isRunKey(long key) {
+    return (static_cast<unsigned long>(key) & 0xC0000000ul) == kRunKeyMark;
 }
 
 int RunPlan::link(int a, int b) const {
@@ -19,20 +26,57 @@ int RunPlan::link(int a, int b) const {
 
 namespace {
 
-std::string randomToken() {
-    unsigned char bytes[6] = {};
-    if (getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
-        // Without entropy the names are still unique (pid); only less hard to guess.
-        const auto t = static_cast<unsigned long>(getpid()) * 2654435761u;
-        for (std::size_t i = 0; i < sizeof bytes; ++i) {
-            bytes[i] = static_cast<unsigned char>(t >> (i * 5));
+/// Random bytes from the kernel; false when it has none to give (never a weak fallback:
+/// a guessable name or key is what lets another user squat on it).
+bool randomBytes(void* out, std::size_t n) {
+    auto* p = static_cast<unsigned char*>(out);
+    while (n > 0) {
+        const ssize_t got = getrandom(p, n, 0);
+        if (got < 0 && errno == EINTR) {
+            continue;
         }
+        if (got <= 0) {
+            return false;
+        }
+        p += got;
+        n -= static_cast<std::size_t>(got);
     }
-    char text[13];
+    return true;
+}
+
+/// 96 random bits as hex: one per queue, so that no name can be guessed from another.
+std::optional<std::string> randomToken() {
+    unsigned char bytes[12] = {};
+    if (!randomBytes(bytes, sizeof bytes)) {
+        return std::nullopt;
+    }
+    char text[2 * sizeof bytes + 1];
     for (std::size_t i = 0; i < sizeof bytes; ++i) {
         std::snprintf(text + 2 * i, 3, "%02x", bytes[i]);
     }
-    return std::string(text, 12);
+    return std::string(text, 2 * sizeof bytes);
+}
+
+/// A random System V key no object has now (the runner asks the kernel; a key in use is
+/// drawn again). The child still creates with IPC_EXCL: whoever takes the key in between
+/// makes the run refuse, never share.
+std::optional<key_t> freeKey(ObjectKind kind, std::set<key_t>& used) {
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        std::uint32_t r = 0;
+        if (!randomBytes(&r, sizeof r)) {
+            return std::nullopt;
+        }
+        const auto key = static_cast<key_t>(kRunKeyMark | (r & ~0xC0000000u));
+        if (used.count(key) != 0) {
+            continue;
+        }
+        const int id = kind == ObjectKind::Segment ? shmget(key, 0, 0) : semget(key, 0, 0);
+        if (id < 0 && errno == ENOENT) {
+            used.insert(key);
+            return key;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -41,20 +85,28 @@ RunPlan makePlan(const Scenario& scenario, pid_t runner, const SystemLimits& lim
                  bool runAsScenarioUids) {
     RunPlan plan;
     plan.runner = runner;
-    plan.token = randomToken();
+    std::set<key_t> usedKeys;
+    auto key = [&](ObjectKind kind) {
+        const auto k = freeKey(kind, usedKeys);
+        if (!k && plan.error.empty()) {
+            plan.error = "no random System V key could be drawn (getrandom failed or every "
+                         "key drawn was in use)";
+        }
+        return k.value_or(0);
+    };
     plan.enforceUids = geteuid() == 0 && runAsScenarioUids;
-    // A group id no login group is likely to use; all children share it so that queues
-    // and semaphores (mode 0660) are theirs alone while segments keep the scenario's mode.
-    plan.runGid = static_cast<gid_t>(1900000000u + (static_cast<unsigned>(runner) & 0xFFFFFu));
+    plan.runGid = runGroup(runner);
     const std::int64_t longest = longestMessage(scenario);
     plan.msgSize =
         std::min<long>(limits.msgsizeMax, static_cast<long>(longest) + kMessageHeaderBytes);
     plan.msgSize = std::max<long>(plan.msgSize, kMessageHeaderBytes);
-    int sysvSegments = 0;
-    int sysvSemaphores = 0;
     int queues = 0;
     auto mqName = [&] {
-        return "/ipclab." + std::to_string(runner) + "." + plan.token + "." +
+        const auto token = randomToken();
+        if (!token && plan.error.empty()) {
+            plan.error = "no random queue name could be drawn (getrandom failed)";
+        }
+        return "/ipclab." + std::to_string(runner) + "." + token.value_or("0") + "." +
                std::to_string(queues++);
     };
     auto addLink = [&](int a, int b) {
@@ -105,7 +157,7 @@ RunPlan makePlan(const Scenario& scenario, pid_t runner, const SystemLimits& lim
                 // every other scenario uid; the scenario means the "other" bits for them.
                 o.realMode = plan.enforceUids ? ((o.mode & 0707) | ((o.mode & 07) << 3)) : o.mode;
                 o.scenarioKey = op.key;
-                o.key = sysvKey(runner, sysvSegments++);
+                o.key = key(ObjectKind::Segment);
                 o.tagOffset = plan.tagBytes;
                 plan.tagBytes += static_cast<std::size_t>(std::max<std::int64_t>(op.size, 0));
                 plan.tagBytes = (plan.tagBytes + 63) & ~std::size_t{63};
@@ -119,7 +171,7 @@ RunPlan makePlan(const Scenario& scenario, pid_t runner, const SystemLimits& lim
                 o.kind = ObjectKind::Semaphore;
                 o.name = op.object;
                 o.initial = op.value;
-                o.key = sysvKey(runner, sysvSemaphores++);
+                o.key = key(ObjectKind::Semaphore);
                 plan.semaphores[op.object] = static_cast<int>(plan.objects.size());
                 plan.objects.push_back(std::move(o));
             }

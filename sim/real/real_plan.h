@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <sys/types.h>
 #include <utility>
@@ -40,7 +41,7 @@ struct PlannedObject {
 /// every link joins two different processes.
 struct RunPlan {
     pid_t runner = 0;
-    std::string token; ///< random part of queue names, so other users cannot guess them
+    std::string error; ///< why no plan could be made (no randomness); empty when it could
     std::vector<PlannedObject> objects;
     std::map<std::string, int> mailboxes;
     std::map<std::string, int> segments;
@@ -58,8 +59,15 @@ struct RunPlan {
 RunPlan makePlan(const Scenario& scenario, pid_t runner, const SystemLimits& limits,
                  bool runAsScenarioUids = true);
 
-/// System V key of the n-th segment or semaphore of the runner `pid`: a recognisable
-/// bit pattern (0x4 in the top nibble) carrying the pid, so runs never collide.
-key_t sysvKey(pid_t pid, int n);
+/// System V keys of runs: the top two bits 01, the other 30 random (getrandom), so that
+/// nobody can create a run's object before it does. Queue names carry 96 random bits each.
+inline constexpr unsigned long kRunKeyMark = 0x40000000ul;
+/// The group every child of the runner `runner` shares when uids are enforced: a number
+/// no login group is likely to use, so queues and semaphores (mode 0660) are theirs alone.
+gid_t runGroup(pid_t runner);
+
+/// Whether `key` has the pattern of a run's key (for reports and tests; says nothing of
+/// whose it is).
+bool isRunKey(long key);
 
 } // namespace ipclab::real

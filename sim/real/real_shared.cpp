@@ -64,6 +64,9 @@ std::atomic<std::uint32_t>& SharedArea::gate() {
 std::atomic<std::uint32_t>& SharedArea::nextMessageId() {
     return reinterpret_cast<Header*>(m_base)->nextMessageId;
 }
+std::atomic<std::int32_t>& SharedArea::foreignObject() {
+    return reinterpret_cast<Header*>(m_base)->foreignObject;
+}
 std::atomic<std::uint32_t>& SharedArea::drainRequest() {
     return reinterpret_cast<Header*>(m_base)->drainRequest;
 }

@@ -51,6 +51,11 @@ struct ChildStatus {
     std::atomic<std::uint64_t> tail{0};  ///< ring bytes consumed by the runner
     std::atomic<std::uint32_t> phase{0}; ///< ChildPhase
     std::atomic<std::uint32_t> callSeq{0};
+    std::atomic<std::uint64_t> events{0}; ///< trace events recorded (for the event limit)
+    /// A call that failed with an error the scenario has no word for (EMSGSIZE, ENOSPC,
+    /// ...): its errno and Sys, which stopped the process (0: none).
+    std::int32_t faultErrno = 0;
+    std::uint8_t faultSyscall = 0;
     // The blocking call in progress (valid while phase == InCall).
     std::uint64_t callStart = 0;
     std::uint8_t callOp = 0;
@@ -84,7 +89,11 @@ struct ObjectShared {
     std::atomic<std::uint32_t> linkOpened{0};
     std::atomic<std::uint32_t> linkShut{0};
     std::atomic<std::int64_t> mirror{0};      ///< semaphore value / messages queued
-    std::atomic<std::int32_t> creatorUid{-1}; ///< segment: uid of the creating process
+    std::atomic<std::int32_t> creatorUid{-1}; ///< segment: scenario uid of the creator
+    /// The creator's effective uid: what the kernel shows as the object's owner.
+    std::atomic<std::int32_t> ownerUid{-1};
+    /// Set by the process that creates the object exclusively; cleared when it goes away.
+    std::atomic<std::uint32_t> claimed{0};
 };
 
 /// The layout of the shared mapping. Invariant: the mapping outlives every child (the
@@ -107,6 +116,8 @@ public:
     /// The runner's wait between drains: until a child asks or `ns` pass.
     void waitForDrainRequest(std::uint64_t ns);
     std::atomic<std::uint32_t>& nextMessageId();
+    /// The first object a child found made by someone else (-1: none): the run refuses.
+    std::atomic<std::int32_t>& foreignObject();
     std::uint64_t& startNs();
     ChildStatus& child(int i);
     ObjectShared& object(int i);
@@ -119,6 +130,7 @@ private:
         std::atomic<std::uint32_t> gate{0};
         std::atomic<std::uint32_t> nextMessageId{1};
         std::atomic<std::uint32_t> drainRequest{0};
+        std::atomic<std::int32_t> foreignObject{-1};
         std::uint64_t startNs = 0;
     };
     unsigned char* m_base = nullptr;

@@ -25,8 +25,9 @@ std::string_view resultName(CallResult result) {
 }
 
 std::string_view outcomeName(Outcome outcome) {
-    static constexpr std::array<std::string_view, 5> names = {"completed", "deadlock", "time_limit",
-                                                              "awaiting_choice", "error"};
+    static constexpr std::array<std::string_view, kOutcomeCount> names = {
+        "completed", "deadlock",    "time_limit", "awaiting_choice",
+        "error",     "interrupted", "event_limit"};
     return nameOf(names, outcome);
 }
 

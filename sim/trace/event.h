@@ -4,6 +4,7 @@
 
 #include "scenario.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -40,7 +41,14 @@ enum class Outcome : std::uint8_t {
     TimeLimit,      ///< kernel.timeLimit (sim) or --timeout (real) reached
     AwaitingChoice, ///< manual scheduling: RunOptions::choices ran out at a real choice
     Error,          ///< the engine could not run it (real mode: see Trace::notes)
+    Interrupted,    ///< real mode: SIGINT, SIGTERM or SIGHUP ended the run (cleaned up)
+    EventLimit,     ///< the run reached its cap on events (--event-limit)
 };
+inline constexpr int kOutcomeCount = 7;
+/// Events a run may record unless told otherwise (--event-limit): with strings, a trace
+/// takes about 65 bytes per event, so a capped run stays well under 200 MB whatever the
+/// file says (zero-tick operations too: every operation records at least one event).
+inline constexpr std::size_t kDefaultMaxEvents = 1'000'000;
 std::string_view outcomeName(Outcome outcome); // "completed", "deadlock", "time_limit", ...
 
 enum class EventKind : std::uint8_t {

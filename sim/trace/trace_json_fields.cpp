@@ -36,7 +36,7 @@ int enumCount(Slot slot) {
     case Slot::Result:
         return 6;
     case Slot::Outcome:
-        return 5;
+        return kOutcomeCount;
     default:
         return 0;
     }

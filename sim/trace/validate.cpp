@@ -175,7 +175,7 @@ void checkEvent(const Trace& t, std::size_t i, Problems& out) {
         }
         break;
     case EventKind::RunEnd:
-        if (e.a < 0 || e.a > static_cast<std::int32_t>(Outcome::Error)) {
+        if (e.a < 0 || e.a >= kOutcomeCount) {
             out.add(i, "an outcome out of range");
         }
         break;

@@ -14,6 +14,7 @@
 #include <QTest>
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 using namespace ipclab;
 
@@ -82,12 +83,28 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         const QString welcome = scenario("welcome.yaml");
-        QTest::addRow("seed abc")
-            << QStringList{"run", welcome, "--seed", "abc"}
-            << "ipclab run: --seed expects a non-negative integer, got \"abc\"";
-        QTest::addRow("seed negative") << QStringList{"run", welcome, "--seed=-3"}
-                                       << "ipclab run: --seed expects a non-negative integer, got "
-                                          "\"-3\"";
+        const QString seedRange = "ipclab run: --seed expects an integer from 0 to "
+                                  "9223372036854775807, got ";
+        QTest::addRow("seed abc") << QStringList{"run", welcome, "--seed", "abc"}
+                                  << seedRange + "\"abc\"";
+        QTest::addRow("seed negative")
+            << QStringList{"run", welcome, "--seed=-3"} << seedRange + "\"-3\"";
+        // kernel.seed in a file goes up to 2^63-1: so does --seed.
+        QTest::addRow("seed 2^63") << QStringList{"run", welcome, "--seed", "9223372036854775808"}
+                                   << seedRange + "\"9223372036854775808\"";
+        QTest::addRow("timeout hex") << QStringList{"run", welcome, "--timeout", "0x10"}
+                                     << "ipclab run: --timeout expects seconds between 0 and "
+                                        "3600, got \"0x10\"";
+        QTest::addRow("event limit zero")
+            << QStringList{"run", welcome, "--event-limit", "0"}
+            << "ipclab run: --event-limit expects an integer from 1 to 100000000, got \"0\"";
+        QTest::addRow("escape in a value")
+            << QStringList{"run", welcome, "--engine", "\x1b[2J"}
+            << "ipclab run: --engine expects sim or real, got \"\\x1b[2J\"";
+        QTest::addRow("trace is the input")
+            << QStringList{"run", welcome, "--trace", welcome}
+            << "ipclab run: --trace \"" + welcome +
+                   "\" is the scenario file itself; give another path";
         QTest::addRow("seed missing")
             << QStringList{"run", welcome, "--seed"} << "ipclab run: --seed expects a value";
         QTest::addRow("seed twice") << QStringList{"run", welcome, "--seed", "1", "--seed", "2"}
@@ -99,11 +116,11 @@ private slots:
                                         "standard output";
         QTest::addRow("unknown") << QStringList{"run", welcome, "--fast"}
                                  << "ipclab run: unknown option \"--fast\"; expected --engine, "
-                                    "--seed, --trace, --timeout or --schedule";
+                                    "--seed, --trace, --timeout, --schedule or --event-limit";
         QTest::addRow("no file") << QStringList{"run"}
                                  << "ipclab run: expected a scenario FILE (ipclab run FILE "
                                     "[--engine sim|real] [--seed N] [--trace PATH|-] "
-                                    "[--timeout SECONDS] [--schedule W])";
+                                    "[--timeout SECONDS] [--schedule W] [--event-limit N])";
         QTest::addRow("timeout zero") << QStringList{"run", welcome, "--timeout", "0"}
                                       << "ipclab run: --timeout expects seconds between 0 and "
                                          "3600, got \"0\"";
@@ -160,6 +177,73 @@ private slots:
         QCOMPARE(QString::fromUtf8(r.out),
                  path + ": ok: \"Random order\", 3 processes, 6 operations\n");
         QVERIFY(r.err.isEmpty());
+    }
+
+    /// User text reaches the terminal with its control characters escaped: a title that
+    /// would clear the screen, a file name that would split the diagnostic line.
+    void userTextIsEscaped() {
+        QTemporaryDir dir;
+        const QString title =
+            writeFile(dir, "title.yaml",
+                      QByteArray(kRandom).replace("Random order", "\\e[2J\\e[31mred\\u009b"));
+        const Result r = runIpclab({"check", title});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(r.out),
+                 title + ": ok: \"\\x1b[2J\\x1b[31mred\\xc2\\x9b\", 3 processes, 6 operations\n");
+        const QString newline = writeFile(dir, "two\nlines.yaml", kBadOperation);
+        const Result bad = runIpclab({"check", newline});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.startsWith(dir.filePath("two\\nlines.yaml").toUtf8() + ":5:9: "));
+        QCOMPARE(bad.err.count('\n'), 1);
+    }
+
+    /// A FIFO would block the reader forever: refused at once, as is a second document.
+    void fifoAndSecondDocumentAreRefused() {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath("pipe.yaml");
+        QCOMPARE(mkfifo(fifo.toUtf8().constData(), 0600), 0);
+        const Result r = runIpclab({"check", fifo});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(r.err),
+                 fifo + ": is not a regular file (a FIFO, device or socket); expected a "
+                        "scenario file (.yaml)\n");
+        const QString two = writeFile(dir, "two.yaml", kRandom + "---\nscenario: Other\n");
+        const Result second = runIpclab({"check", two});
+        QCOMPARE(second.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(second.err),
+                 two + ":11:1: a second YAML document (after ---); a scenario file holds one\n");
+    }
+
+    /// Zero-tick steps and a huge repeat end at the event limit; a doubling string kills
+    /// its process at the value cap. Both quickly.
+    void unboundedFilesAreBounded() {
+        QTemporaryDir dir;
+        const QString says = writeFile(dir, "says.yaml",
+                                       "scenario: Chatty\n"
+                                       "kernel: { time_limit: 1000000000000 }\n"
+                                       "processes:\n"
+                                       "  - name: p\n"
+                                       "    program:\n"
+                                       "      - repeat: 100000000\n"
+                                       "        do: [ { say: \"again\" } ]\n");
+        const Result r = runIpclab({"run", says, "--event-limit", "1000"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("\"outcome\": \"event_limit\""), r.out.constData());
+        const QString doubling =
+            writeFile(dir, "double.yaml",
+                      "scenario: Doubling\n"
+                      "processes:\n"
+                      "  - name: p\n"
+                      "    program:\n"
+                      "      - set: { var: s, value: \"ab\" }\n"
+                      "      - repeat: 40\n"
+                      "        do: [ { set: { var: s, value: \"{s}{s}\" } } ]\n"
+                      "      - say: \"never\"\n");
+        const Result d = runIpclab({"run", doubling, "--trace", "-"});
+        QCOMPARE(d.exitCode, 0);
+        QVERIFY(d.out.contains("\"outcome\":\"completed\""));
+        QVERIFY(d.out.contains("value longer than 65536 bytes: the process is terminated"));
+        QVERIFY(!d.out.contains("never"));
     }
 
     void reportHasTheContractKeys() {

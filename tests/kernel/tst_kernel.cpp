@@ -465,7 +465,7 @@ processes:
         do: [ { say: "again" } ]
 )"),
                             o);
-    QCOMPARE(kt::outcome(r.trace), std::string("time_limit"));
+    QCOMPARE(kt::outcome(r.trace), std::string("event_limit"));
     QCOMPARE(r.trace.events.size(), std::size_t(51));
     QCOMPARE(r.trace.notes.size(), std::size_t(1));
 }

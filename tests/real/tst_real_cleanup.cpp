@@ -151,6 +151,52 @@ private slots:
         QVERIFY(leftovers(runner).empty());
     }
 
+    /// SIGTERM and SIGHUP (a closed terminal, a killed session) end the run as SIGINT
+    /// does: the runner kills its children, removes every object and reports the run.
+    void runnerInterruptedCleansUp_data() {
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("SIGINT") << int(SIGINT) << "SIGINT";
+        QTest::newRow("SIGTERM") << int(SIGTERM) << "SIGTERM";
+        QTest::newRow("SIGHUP") << int(SIGHUP) << "SIGHUP";
+    }
+    void runnerInterruptedCleansUp() {
+        QFETCH(int, signal);
+        QFETCH(QString, name);
+        const pid_t runner = forkRunner(holdingObjects(30000),
+                                        "interrupted by " + name.toStdString() +
+                                            ": the runner ended the run and removed its objects");
+        const auto kids = waitForRun(runner);
+        QCOMPARE(kids.size(), std::size_t(2));
+        kill(runner, signal);
+        int status = 0;
+        QCOMPARE(waitpid(runner, &status, 0), runner);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), static_cast<int>(Outcome::Interrupted));
+        QVERIFY(!alive(kids[0]) && !alive(kids[1]));
+        QVERIFY(leftovers(runner).empty());
+    }
+
+    /// Two runs at once: each makes, uses and removes only its own objects.
+    void concurrentRunsLeaveNothing() {
+        const Scenario s = scenarioOf(
+            "pair",
+            {process("keeper",
+                     {mailboxCreate("box", 2), shmCreate("seg", 4096), semCreate("gate", 0),
+                      op(OpKind::SemWait, "gate"), receiveFrom("box", "x")}),
+             process("worker", {compute(50), op(OpKind::SemPost, "gate"), sendTo("box", "done")})});
+        const pid_t a = forkRunner(s, "");
+        const pid_t b = forkRunner(s, "");
+        for (pid_t runner : {a, b}) {
+            int status = 0;
+            QCOMPARE(waitpid(runner, &status, 0), runner);
+            QVERIFY(WIFEXITED(status));
+            QCOMPARE(WEXITSTATUS(status), static_cast<int>(Outcome::Completed));
+            QVERIFY(leftovers(runner).empty());
+        }
+        QVERIFY(childrenOf(getpid()).empty());
+    }
+
     void refusals_data() {
         QTest::addColumn<int>("processes");
         QTest::addColumn<qint64>("segment");

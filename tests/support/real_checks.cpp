@@ -18,25 +18,31 @@ namespace ipclab::test {
 
 namespace {
 
-bool ourKey(long key, pid_t runner) {
-    for (int n = 0; n < 256; ++n) {
-        if (key == static_cast<long>(real::sysvKey(runner, n))) {
-            return true;
-        }
-    }
-    return false;
+/// Keys are random: an object is the run's when it has a run key and the run's private
+/// group as creator group (uids enforced) or this user as creator (they are not).
+bool ourObject(long key, long cuid, long cgid, pid_t runner) {
+    return real::isRunKey(key) && (cgid == static_cast<long>(real::runGroup(runner)) ||
+                                   cuid == static_cast<long>(geteuid()));
 }
 
 void sysvEntries(const char* path, const char* kind, pid_t runner, std::set<std::string>& out) {
     std::ifstream in(path);
     std::string line;
     std::getline(in, line); // header
+    const bool shm = std::string(kind) == "shm";
     while (std::getline(in, line)) {
         std::istringstream fields(line);
         long key = 0;
         long id = 0;
-        fields >> key >> id;
-        if (ourKey(key, runner)) {
+        long skip = 0;
+        long cuid = 0;
+        long cgid = 0;
+        fields >> key >> id >> skip >> skip; // perms, size / nsems
+        if (shm) {
+            fields >> skip >> skip >> skip; // cpid, lpid, nattch
+        }
+        fields >> skip >> skip >> cuid >> cgid; // uid, gid
+        if (ourObject(key, cuid, cgid, runner)) {
             out.insert(std::string(kind) + " key " + std::to_string(key) + " id " +
                        std::to_string(id));
         }
@@ -68,12 +74,15 @@ std::set<std::string> leftovers(pid_t runner) {
     std::set<std::string> out;
     sysvEntries("/proc/sysvipc/shm", "shm", runner, out);
     sysvEntries("/proc/sysvipc/sem", "sem", runner, out);
-    const std::string prefix = "ipclab." + std::to_string(runner) + ".";
-    for (const std::string& dir : {std::string("/dev/mqueue"), real::Registry::directory()}) {
+    const std::string queuePrefix = "ipclab." + std::to_string(runner) + ".";
+    const std::string registry = real::Registry::fileName(runner);
+    for (const std::string& dir :
+         {std::string("/dev/mqueue"), real::PrivateDir::pathForThisUser()}) {
         if (DIR* d = opendir(dir.c_str())) {
             while (const dirent* e = readdir(d)) {
-                if (std::string(e->d_name).rfind(prefix, 0) == 0) {
-                    out.insert(dir + "/" + e->d_name);
+                const std::string name = e->d_name;
+                if (name.rfind(queuePrefix, 0) == 0 || name == registry) {
+                    out.insert(dir + "/" + name);
                 }
             }
             closedir(d);

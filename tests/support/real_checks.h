@@ -13,9 +13,9 @@
 
 namespace ipclab::test {
 
-/// The run's IPC objects that exist now: System V segments and semaphores whose key
-/// carries `runner`'s pid (the engine's key pattern) and POSIX queues named after it
-/// (when /dev/mqueue is mounted), plus its registry file.
+/// The run's IPC objects that exist now: System V segments and semaphores with a run key
+/// made in `runner`'s private group (or by this user when uids are not enforced), POSIX
+/// queues named after it (when /dev/mqueue is mounted), plus its registry file.
 std::set<std::string> leftovers(pid_t runner);
 /// Mounts the mqueue file system on /dev/mqueue when it is not (root only); true when
 /// queues can be listed.
