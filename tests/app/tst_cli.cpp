@@ -185,7 +185,7 @@ private slots:
         QTemporaryDir dir;
         const QString title =
             writeFile(dir, "title.yaml",
-                      QByteArray(kRandom).replace("Random order", "\\e[2J\\e[31mred\\u009b"));
+                      QByteArray(kRandom).replace("Random order", "\"\\e[2J\\e[31mred\\u009b\""));
         const Result r = runIpclab({"check", title});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QString::fromUtf8(r.out),
