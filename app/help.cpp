@@ -13,7 +13,8 @@ constexpr const char* kUsage =
     "Usage:\n"
     "  ipclab [FILE] [window options]   open the window (on FILE, or the welcome lesson)\n"
     "  ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] [--timeout S]\n"
-    "                  [--schedule W]   run a scenario, print its JSON report\n"
+    "                  [--schedule W] [--event-limit N]\n"
+    "                                   run a scenario, print its JSON report\n"
     "  ipclab compare FILE [--timeout S] [--json]\n"
     "                                   run both engines, compare syscalls per operation\n"
     "  ipclab explore FILE [--observe EXPR]... [--max-states N] [--json]\n"
@@ -60,7 +61,9 @@ constexpr const char* kRunOptions =
     "                     in a row; a process index works too). A final \"...\" hands\n"
     "                     over to the scenario's scheduler; without it the run stops\n"
     "                     at the first choice left undecided (awaiting_choice). The\n"
-    "                     same FILE, seed and W give the same trace, byte for byte\n";
+    "                     same FILE, seed and W give the same trace, byte for byte\n"
+    "  --event-limit N    end the run with outcome event_limit after N events\n"
+    "                     (default 1000000, at most 100000000), whatever the file says\n";
 
 constexpr const char* kExploreOptions =
     "explore options:\n"
@@ -98,7 +101,7 @@ void printHelp(std::ostream& out) {
 bool printCommandHelp(std::string_view command, std::ostream& out) {
     if (command == "run") {
         out << "Usage: ipclab run FILE [--engine sim|real] [--seed N] [--trace PATH|-] "
-               "[--timeout S] [--schedule W]\n"
+               "[--timeout S] [--schedule W] [--event-limit N]\n"
                "Runs one scenario without a window and prints its JSON report.\n\n"
             << kRunOptions << "\n"
             << kExitStatus;
