@@ -56,8 +56,9 @@ bool parseRun(ArgReader& r, RunSettings& s) {
         const std::string name = r.optionName();
         if (name != "--engine" && name != "--seed" && name != "--trace" && name != "--timeout" &&
             name != "--schedule" && name != "--event-limit") {
-            r.fail("unknown option \"" + name +
-                   "\"; expected --engine, --seed, --trace, --timeout, --schedule or --event-limit");
+            r.fail(
+                "unknown option \"" + name +
+                "\"; expected --engine, --seed, --trace, --timeout, --schedule or --event-limit");
             return false;
         }
         const bool twice = name == "--engine"        ? seenEngine
