@@ -133,7 +133,9 @@ QStringList englishWords(QString text, const QSet<QString>& neutral) {
     static const QRegularExpression word(QStringLiteral("[A-Za-z][A-Za-z0-9_'.-]*[A-Za-z0-9]"));
     for (auto it = word.globalMatch(text); it.hasNext();) {
         const QString w = it.next().captured();
-        if (!neutral.contains(w) && !neutral.contains(w.toLower())) {
+        // File names (Open Recent) are data, like the lesson's names.
+        if (!neutral.contains(w) && !neutral.contains(w.toLower()) &&
+            !w.endsWith(QStringLiteral(".yaml")) && w != QStringLiteral("English")) {
             words << w;
         }
     }
