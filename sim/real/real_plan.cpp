@@ -57,22 +57,19 @@ std::optional<std::string> randomToken() {
     return std::string(text, 2 * sizeof bytes);
 }
 
-/// A random System V key no object has now (the runner asks the kernel; a key in use is
-/// drawn again). The child still creates with IPC_EXCL: whoever takes the key in between
-/// makes the run refuse, never share.
-std::optional<key_t> freeKey(ObjectKind kind, std::set<key_t>& used) {
+/// A random System V key, distinct within the run. The runner does not ask the kernel
+/// whether it is free: such a probe would be an IPC call outside the scenario's count (and
+/// would prove nothing, since anyone may take the key a moment later). The child creates
+/// with IPC_EXCL, so a key someone else holds makes the run refuse, never share; with 30
+/// random bits a chance collision is about one in a billion.
+std::optional<key_t> freeKey(ObjectKind, std::set<key_t>& used) {
     for (int attempt = 0; attempt < 64; ++attempt) {
         std::uint32_t r = 0;
         if (!randomBytes(&r, sizeof r)) {
             return std::nullopt;
         }
         const auto key = static_cast<key_t>(kRunKeyMark | (r & ~0xC0000000u));
-        if (used.count(key) != 0) {
-            continue;
-        }
-        const int id = kind == ObjectKind::Segment ? shmget(key, 0, 0) : semget(key, 0, 0);
-        if (id < 0 && errno == ENOENT) {
-            used.insert(key);
+        if (used.insert(key).second) {
             return key;
         }
     }
