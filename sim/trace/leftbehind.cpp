@@ -12,9 +12,14 @@ LeftBehind leftBehind(const Trace& trace, const SystemState& end) {
         }
         out.objects.push_back(static_cast<int>(i));
         switch (info.kind) {
-        case ObjectKind::Mailbox:
-            out.cleanupCalls["mq_unlink"] += info.capacity == 0 ? 2 : 1;
+        case ObjectKind::Mailbox: {
+            // A rendezvous mailbox is two queues. A careful clean-up opens each queue to
+            // check its owner on the descriptor before it unlinks the name.
+            const int queues = info.capacity == 0 ? 2 : 1;
+            out.cleanupCalls["mq_open"] += queues;
+            out.cleanupCalls["mq_unlink"] += queues;
             break;
+        }
         case ObjectKind::Segment:
             ++out.cleanupCalls["shmctl"];
             break;

@@ -164,8 +164,9 @@ private slots:
         b.end(Outcome::Completed);
         const LeftBehind left = leftBehind(b.trace(), finalState(b.trace()));
         QCOMPARE(left.objects, (std::vector<int>{rendezvous, bounded, seg, sem}));
-        QCOMPARE(left.cleanupCalls, (std::map<std::string, std::int64_t>{
-                                        {"mq_unlink", 3}, {"semctl", 1}, {"shmctl", 1}}));
+        QCOMPARE(left.cleanupCalls,
+                 (std::map<std::string, std::int64_t>{
+                     {"mq_open", 3}, {"mq_unlink", 3}, {"semctl", 1}, {"shmctl", 1}}));
     }
 
     /// Real mode without the kernel's switch counts says null, never 0; with them, their sum.
