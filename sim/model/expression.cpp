@@ -54,11 +54,15 @@ struct Token {
     std::string value; ///< String: the literal without quotes
 };
 
+// Bytes of a multi-byte UTF-8 sequence belong to names too: names may be in any script
+// (生产者); which letters a name may hold is the loader's rule where names are declared.
 bool isNameStart(char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalpha(u) != 0 || c == '_' || u >= 0x80;
 }
 bool isNameChar(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) != 0 || c == '_' || u >= 0x80;
 }
 
 class Parser {
