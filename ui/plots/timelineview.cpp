@@ -138,6 +138,9 @@ TimelineView::TimelineView(QWidget* parent) : QCustomPlot(parent) {
     m_cursorLabel->setLayer(cursorLayer);
     connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &TimelineView::placeCurtain);
+    // The curtain's edge is a pixel offset from the cursor: place it again once the axis
+    // rect has its size (the first layout, a resize), or an early export shows it shifted.
+    connect(this, &QCustomPlot::afterLayout, this, &TimelineView::placeCurtain);
     m_replot = new ReplotLimiter(this, cursorLayer);
     connect(this, &QCustomPlot::mousePress, this, &TimelineView::onMousePress);
     connect(this, &QCustomPlot::mouseRelease, this, &TimelineView::onMouseRelease);
