@@ -356,6 +356,10 @@
     <context>
         <name>ipclab::ui::MainWindow</name>
         <message>
+            <source>Message sequence chart</source>
+            <translation>消息序列图</translation>
+        </message>
+        <message>
             <source>IPC Lab</source>
             <translation>IPC 实验室</translation>
         </message>

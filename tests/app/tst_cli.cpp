@@ -162,8 +162,8 @@ private slots:
                  path + ":5:9: unknown operation 'fly'; expected 'compute', 'send', 'receive', "
                         "'connect', 'disconnect', 'mailbox_create', 'mailbox_delete', "
                         "'shm_create', 'shm_attach', 'shm_detach', 'shm_remove', 'read', "
-                        "'write', 'sem_create', 'sem_wait', 'sem_post', 'set', 'add', 'repeat' "
-                        "or 'say'\n");
+                        "'write', 'sem_create', 'sem_wait', 'sem_post', 'set', 'add', 'repeat', "
+                        "'say', 'ask', 'while' or 'if'\n");
         const Result missing = runIpclab({command, dir.filePath("missing.yaml")});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.startsWith(dir.filePath("missing.yaml").toUtf8() + ": "));

@@ -178,6 +178,13 @@ QSet<QString> TestLanguage::neutralWords() const {
                            QStringLiteral("yml"),  QStringLiteral("jsonl"), QStringLiteral("csv"),
                            QStringLiteral("json"), QStringLiteral("png"),   QStringLiteral("svg"),
                            QStringLiteral("pdf"),  QStringLiteral("ns"),    QStringLiteral("ms")};
+    // Key names on the keyboard, as Chinese tool tips also write them; the engines' names
+    // (sim, real) as the command line spells them.
+    for (const char* key :
+         {"Home",   "End",  "Left", "Right", "Space", "Ctrl", "Shift", "Alt", "Esc", "PgUp",
+          "PgDown", "Page", "Up",   "Down",  "Enter", "Tab",  "F1",    "F5",  "sim", "real"}) {
+        words << QString::fromLatin1(key);
+    }
     // The scenario language's keywords (`send`, `mailbox`, `into`) are what the file says:
     // code, shown as written, like the syscall names.
     for (const OperationSpec& spec : operationSpecs()) {
